@@ -1,0 +1,147 @@
+"""Finding and loading observances: the bundled dataset and the user's own files.
+
+The bundled data is edited as TOML but read from ``bundle.json``, compiled from the TOML by
+``scripts/build_bundle.py`` (a test keeps it fresh): parsing JSON is an order of magnitude
+cheaper than TOML, and start-up is what users wait for. User files are few, so they are read
+as TOML directly and validated on every run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from observe.errors import DataError
+from observe.model import Observance
+
+BUNDLE_NAME = "bundle.json"
+BUNDLE_FORMAT = 1
+DATA_ENV = "OBSERVE_DATA"
+
+
+def bundled_data_dir() -> Path:
+    """The bundled ``data`` folder: inside the installed package, or at the top of a checkout."""
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def bundled_sources() -> list[Path]:
+    return sorted((bundled_data_dir() / "observances").glob("*.toml"))
+
+
+def compile_bundle(paths: Iterable[Path]) -> str:
+    """The bundle text for the given TOML files; raises DataError listing every problem."""
+    from observe.schema import check_files
+
+    checked, problems = check_files(paths)
+    if problems:
+        raise DataError([str(problem) for problem in problems])
+    records = sorted((record for _, record in checked), key=lambda record: record["id"])
+    document = {"format": BUNDLE_FORMAT, "observances": records}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All observances in play, bundled and the user's own, by id."""
+
+    observances: dict[str, Observance]
+
+    def __iter__(self) -> Iterator[Observance]:
+        return iter(self.observances.values())
+
+    def __len__(self) -> int:
+        return len(self.observances)
+
+
+def validate_files(paths: Iterable[Path]) -> int:
+    """Check files as ``load`` would; return how many were checked, or raise listing every problem."""
+    from observe.schema import check_files
+
+    expanded = list(_expand(paths))
+    checked, problems = check_files(expanded)
+    messages = [str(problem) for problem in problems]
+    bundled_ids = {path.stem for path in bundled_sources()}
+    for path, record in checked:
+        conflict = override_conflict(path, record, bundled_ids)
+        if conflict:
+            messages.append(conflict)
+    if messages:
+        raise DataError(messages)
+    return len(expanded)
+
+
+def load(extra: Iterable[Path] = ()) -> Dataset:
+    """The bundled dataset plus user files from ``extra`` (files or folders) and $OBSERVE_DATA."""
+    observances = {o.id: o for o in _load_bundle()}
+    user_paths = list(_expand(_env_paths())) + list(_expand(extra))
+    if user_paths:
+        _add_user_observances(observances, user_paths)
+    return Dataset(observances)
+
+
+def _load_bundle() -> list[Observance]:
+    path = bundled_data_dir() / BUNDLE_NAME
+    try:
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise DataError([f"{path}:1: the bundled dataset cannot be read ({error})"]) from None
+    return [Observance.from_record(record, origin="bundled") for record in document["observances"]]
+
+
+def _env_paths() -> list[Path]:
+    value = os.environ.get(DATA_ENV, "")
+    return [Path(part) for part in value.split(os.pathsep) if part]
+
+
+def _expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Folders stand for the ``*.toml`` files in them; a missing path is reported, not skipped."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(path.glob("*.toml"))
+        else:
+            yield path
+
+
+def _add_user_observances(observances: dict[str, Observance], paths: list[Path]) -> None:
+    from observe.schema import check_files
+
+    checked, problems = check_files(paths)
+    messages = [str(problem) for problem in problems]
+    for path, record in checked:
+        conflict = override_conflict(path, record, set(observances))
+        if conflict:
+            messages.append(conflict)
+        else:
+            observances[record["id"]] = Observance.from_record(record, origin=str(path))
+    if messages:
+        raise DataError(messages)
+
+
+def override_conflict(path: Path, record: dict[str, Any], bundled_ids: set[str]) -> str | None:
+    """Why a user record may not join the bundled ones, or None when it may.
+
+    Reusing a bundled id silently would change what a published calendar UID means, so it is
+    allowed only when the file says ``override = true``.
+    """
+    from observe.schema import key_line
+
+    ident = record["id"]
+    if path.resolve() == (bundled_data_dir() / "observances" / f"{ident}.toml").resolve():
+        return None
+    if ident in bundled_ids and not record.get("override"):
+        line = key_line(path, ("id",))
+        return (
+            f"{path}:{line}: id '{ident}' is already a bundled observance; "
+            "add 'override = true' to replace it"
+        )
+    if record.get("override") and ident not in bundled_ids:
+        line = key_line(path, ("override",))
+        return f"{path}:{line}: 'override = true' but no bundled observance has id '{ident}'"
+    return None

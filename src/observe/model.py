@@ -1,0 +1,254 @@
+"""The observance data model: observances, their eras of date rules, and their sources.
+
+These are plain immutable values built from validated records (see ``schema``); nothing here
+reads files or knows about the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from observe.rules import DateExpr, Fixed, parse_expression
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An instrument or page that supports a claim; ``key`` is how the data cites it."""
+
+    key: str
+    title: str
+    url: str
+    date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    """One date rule and the years it held, both ends inclusive (``end`` None: still in force)."""
+
+    start: int
+    end: int | None
+    on: tuple[DateExpr, ...]
+    announced: dict[int, Fixed] | None
+    days: int
+    every: int
+    sources: tuple[str, ...]
+    note: str = ""
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+    def describe(self) -> str:
+        """The rule in words, as ``show`` prints it: "12 September every year, since 2012"."""
+        if self.announced is not None:
+            rule = "on a date announced each year"
+        else:
+            dates = " and ".join(expression.describe() for expression in self.on)
+            cadence = "every year" if self.every == 1 else f"every {self.every} years"
+            rule = f"{dates} {cadence}"
+        if self.days > 1:
+            rule = f"{self.days} days from {rule}"
+        years = f"since {self.start}" if self.end is None else f"from {self.start} to {self.end}"
+        if self.end == self.start:
+            years = f"in {self.start}"
+        return f"{rule}, {years}"
+
+    def start_dates(self, year: int) -> list[date]:
+        """The dates occurrences start in ``year``; an announced year not listed has none."""
+        if self.announced is not None:
+            fixed = self.announced.get(year)
+            return [] if fixed is None else [fixed.date_in(year)]
+        if (year - self.start) % self.every:
+            return []
+        return [expression.date_in(year) for expression in self.on]
+
+
+@dataclass(frozen=True, slots=True)
+class YearException:
+    """A single year in which the observance was held on another date than its rule gives."""
+
+    year: int
+    date: date
+    sources: tuple[str, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated fact in the observance's life; ``date`` is ISO text of year, month or day precision."""
+
+    date: str
+    kind: str
+    what: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    name: str
+    until: int
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    says: str
+    sources: tuple[str, ...]
+    followed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """Sources that disagree, kept side by side with the claim the tool follows and why."""
+
+    about: str
+    claims: tuple[Claim, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Observance:
+    id: str
+    name: str
+    kind: str
+    body: str
+    instrument: str
+    topics: tuple[str, ...]
+    url: str
+    description: str
+    sources: dict[str, Source]
+    eras: tuple[Era, ...]
+    aliases: tuple[str, ...] = ()
+    lead: str = ""
+    exceptions: dict[int, YearException] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+    former_names: tuple[FormerName, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
+    origin: str = ""
+
+    @property
+    def proclamation(self) -> Source:
+        return self.sources[self.instrument]
+
+    @property
+    def first_year(self) -> int:
+        return self.eras[0].start
+
+    def era_for(self, year: int) -> Era | None:
+        for era in self.eras:
+            if era.covers(year):
+                return era
+        return None
+
+    def name_in(self, year: int) -> str:
+        """The name the observance carried in ``year``, so old occurrences keep their old name."""
+        for former in sorted(self.former_names, key=lambda former: former.until):
+            if year <= former.until:
+                return former.name
+        return self.name
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], origin: str = "") -> Observance:
+        """Build an observance from a validated record (the shape ``schema`` produces)."""
+        return cls(
+            id=record["id"],
+            name=record["name"],
+            kind=record["kind"],
+            body=record["body"],
+            instrument=record["instrument"],
+            topics=tuple(record["topics"]),
+            url=record["url"],
+            description=record["description"],
+            sources={s["key"]: _source(s) for s in record["sources"]},
+            eras=tuple(_era(e) for e in record["eras"]),
+            aliases=tuple(record.get("aliases", ())),
+            lead=record.get("lead", ""),
+            exceptions={x["year"]: _exception(x) for x in record.get("exceptions", ())},
+            events=tuple(
+                Event(e["date"], e["kind"], e["what"], tuple(e["sources"])) for e in record.get("events", ())
+            ),
+            former_names=tuple(
+                FormerName(f["name"], f["until"], tuple(f["sources"])) for f in record.get("former_names", ())
+            ),
+            disputes=tuple(_dispute(d) for d in record.get("disputes", ())),
+            origin=origin,
+        )
+
+
+def _source(record: dict[str, Any]) -> Source:
+    adopted = record.get("date")
+    return Source(
+        key=record["key"],
+        title=record["title"],
+        url=record["url"],
+        date=date.fromisoformat(adopted) if adopted else None,
+    )
+
+
+def _era(record: dict[str, Any]) -> Era:
+    announced = record.get("announced")
+    on = record.get("on", ())
+    return Era(
+        start=record["from"],
+        end=record.get("until"),
+        on=tuple(parse_expression(text) for text in on),
+        announced=(
+            None if announced is None else {int(year): _fixed(text) for year, text in announced.items()}
+        ),
+        days=record.get("days", 1),
+        every=record.get("every", 1),
+        sources=tuple(record["sources"]),
+        note=record.get("note", ""),
+    )
+
+
+def _fixed(text: str) -> Fixed:
+    expression = parse_expression(text)
+    assert isinstance(expression, Fixed), "schema admits only fixed dates in 'announced'"
+    return expression
+
+
+def _exception(record: dict[str, Any]) -> YearException:
+    return YearException(
+        year=record["year"],
+        date=date.fromisoformat(record["date"]),
+        sources=tuple(record["sources"]),
+        note=record.get("note", ""),
+    )
+
+
+def _dispute(record: dict[str, Any]) -> Dispute:
+    claims = tuple(
+        Claim(c["says"], tuple(c["sources"]), bool(c.get("followed", False))) for c in record["claims"]
+    )
+    return Dispute(about=record["about"], claims=claims, reason=record["reason"])
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """An observance on concrete dates in one year, with the era (or exception) that set them."""
+
+    observance: Observance
+    start: date
+    end: date
+    era: Era
+    exception: YearException | None = None
+
+    @property
+    def name(self) -> str:
+        return self.observance.name_in(self.start.year)
+
+    def days_until(self, today: date) -> int:
+        return (self.start - today).days
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def span_end(start: date, days: int) -> date:
+    """The last day of a span, kept within the calendar for spans starting late in year 9999."""
+    try:
+        return start + timedelta(days=days - 1)
+    except OverflowError:
+        return date.max

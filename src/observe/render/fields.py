@@ -1,0 +1,33 @@
+"""The fields of an occurrence as every text output names them.
+
+Plain lines, ``--json`` and ``--format`` templates all read from this one mapping, so a field
+means the same thing everywhere and the documented names cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from observe.model import Occurrence
+from observe.rules import WEEKDAY_NAMES
+
+FIELD_NAMES = (
+    "date", "end", "weekday", "days_until", "id", "name", "kind",
+    "body", "instrument", "url",
+)  # fmt: skip
+
+
+def occurrence_fields(occurrence: Occurrence, today: date) -> dict[str, str | int]:
+    observance = occurrence.observance
+    return {
+        "date": occurrence.start.isoformat(),
+        "end": occurrence.end.isoformat(),
+        "weekday": WEEKDAY_NAMES[occurrence.start.weekday()],
+        "days_until": occurrence.days_until(today),
+        "id": observance.id,
+        "name": occurrence.name,
+        "kind": observance.kind,
+        "body": observance.body,
+        "instrument": observance.instrument,
+        "url": observance.url,
+    }

@@ -1,0 +1,69 @@
+"""Output for a person at a terminal: rich tables and panels.
+
+Only imported when standard output is a terminal, because importing rich costs several times
+Python's own start-up. Month and weekday names follow the user's locale here (and only here:
+pipes and JSON stay ISO and English).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import locale
+from collections.abc import Iterable
+from datetime import date
+
+from rich.console import Console
+from rich.table import Table
+
+from observe.model import Occurrence
+
+
+def make_console(color: bool) -> Console:
+    # An unknown LANG leaves the C locale: English names, which is still correct.
+    with contextlib.suppress(locale.Error):
+        locale.setlocale(locale.LC_TIME, "")
+    return Console(no_color=not color, highlight=False, soft_wrap=False)
+
+
+def human_date(day: date) -> str:
+    """``Tue 1 Dec 2026`` with the locale's names for the weekday and month."""
+    return f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}"
+
+
+def distance(occurrence: Occurrence, today: date) -> str:
+    days = occurrence.days_until(today)
+    if days < 0:
+        return f"ongoing, until {human_date(occurrence.end)}"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str) -> Table:
+    table = Table(title=title, title_justify="left", header_style="bold")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("When", no_wrap=True, style="cyan")
+    table.add_column("Observance", style="bold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Id", style="dim", no_wrap=True)
+    for occurrence in occurrences:
+        when = human_date(occurrence.start)
+        if occurrence.end != occurrence.start:
+            when += f" – {human_date(occurrence.end)}"
+        table.add_row(
+            when,
+            distance(occurrence, today),
+            occurrence.name,
+            occurrence.observance.kind,
+            occurrence.observance.id,
+        )
+    return table
+
+
+def print_occurrences(console: Console, occurrences: list[Occurrence], today: date, title: str) -> None:
+    if occurrences:
+        console.print(occurrence_table(occurrences, today, title))
+    else:
+        console.print(f"{title}: nothing.")
