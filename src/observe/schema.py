@@ -205,12 +205,14 @@ class _FileCheck:
         self.problems.append(Problem(self.label, self.locator.line_of(where), prefix + message))
 
     def table(self, table: dict[str, Any], keys: dict[str, tuple[Check, bool]], where: Where) -> bool:
-        """Check keys and value types; True when the table is sound enough to check further."""
+        """Check keys and value types; True when the known keys are sound enough to check further.
+
+        An unknown key is reported but does not stop the checks of the keys around it.
+        """
         sound = True
         for key, value in table.items():
             if key not in keys:
                 self.error((*where, key), f"unknown key '{key}'{_suggestion(key, keys)}")
-                sound = False
                 continue
             (is_valid, expected), _ = keys[key]
             if not is_valid(value):

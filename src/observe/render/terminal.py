@@ -45,9 +45,9 @@ def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str)
     table = Table(title=title, title_justify="left", header_style="bold")
     table.add_column("Date", no_wrap=True)
     table.add_column("When", no_wrap=True, style="cyan")
-    table.add_column("Observance", style="bold")
+    table.add_column("Observance", style="bold", ratio=3)
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Id", style="dim", no_wrap=True)
+    table.add_column("Id", style="dim", ratio=2, overflow="fold")
     for occurrence in occurrences:
         when = human_date(occurrence.start)
         if occurrence.end != occurrence.start:

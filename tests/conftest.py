@@ -1,0 +1,49 @@
+"""Shared test helpers: run the CLI in-process, in pipe or terminal mode, with a pinned day."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from observe import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = "2026-11-24"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Runner:
+    """Run ``observe ARGS`` through the real entry point; ``terminal=True`` pretends stdout is a tty.
+
+    ``--today`` is added unless the test gives one, so no test depends on the wall clock.
+    """
+
+    def invoke(*args: str, terminal: bool = False, width: int = 120) -> Result:
+        argv = ["observe", *args]
+        if "--today" not in args and args and args[0] not in ("validate",):
+            argv.append(f"--today={TODAY}")
+        monkeypatch.setattr(sys, "argv", argv)
+        monkeypatch.setattr(cli.Settings, "on_terminal", lambda self: terminal)
+        monkeypatch.setenv("COLUMNS", str(width))
+        monkeypatch.delenv("OBSERVE_DATA", raising=False)
+        with pytest.raises(SystemExit) as stopped:
+            cli.main()
+        captured = capsys.readouterr()
+        code = stopped.value.code
+        return Result(code if isinstance(code, int) else 1, captured.out, captured.err)
+
+    return invoke

@@ -1,0 +1,46 @@
+"""The wheel carries the dataset, and the compiled bundle matches the TOML it is built from."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from observe.dataset import BUNDLE_NAME, compile_bundle
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+
+
+def test_bundle_is_fresh() -> None:
+    """data/bundle.json must be rebuilt (scripts/build_bundle.py) whenever the TOML changes."""
+    expected = compile_bundle(sorted((DATA / "observances").glob("*.toml")))
+    assert (DATA / BUNDLE_NAME).read_text(encoding="utf-8") == expected, "run scripts/build_bundle.py"
+
+
+def test_the_wheel_ships_the_dataset(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+         str(REPO)],
+        check=True,
+    )  # fmt: skip
+    (wheel,) = tmp_path.glob("observe_days-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "observe/data/bundle.json" in names
+    tomls = {path.name for path in (DATA / "observances").glob("*.toml")}
+    assert {f"observe/data/observances/{name}" for name in tomls} <= names
+
+
+def test_the_installed_command_runs_from_another_directory(tmp_path: Path) -> None:
+    command = shutil.which("observe", path=str(Path(sys.executable).parent))
+    assert command, "the console script is installed next to the interpreter"
+    environment = {key: value for key, value in os.environ.items() if key != "OBSERVE_DATA"}
+    finished = subprocess.run(
+        [command, "next", "--today", "2026-11-24"], cwd=tmp_path, capture_output=True, text=True,
+        env=environment, check=False,
+    )  # fmt: skip
+    assert finished.returncode == 0, finished.stderr
+    assert len(finished.stdout.splitlines()) == 10

@@ -1,0 +1,68 @@
+"""The validator: one fixture file per fault, each naming the line and message it must produce."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from observe.schema import check_file, check_files
+from tests.conftest import FIXTURES
+
+INVALID = sorted((FIXTURES / "invalid").glob("*.toml"))
+EXPECT = re.compile(r"# expect: (\d+): (.+)")
+
+
+def expectation(path: Path) -> tuple[int, str]:
+    match = EXPECT.match(path.read_text(encoding="utf-8").splitlines()[0])
+    assert match, f"{path.name} must start with '# expect: LINE: MESSAGE'"
+    return int(match[1]), match[2]
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[path.stem for path in INVALID])
+def test_each_fault_is_reported_at_its_line(path: Path) -> None:
+    line, fragment = expectation(path)
+    record, problems = check_file(path)
+    assert record is None
+    located = [(problem.line, problem.message) for problem in problems]
+    assert any(found_line == line and fragment in message for found_line, message in located), located
+    assert all(str(problem).startswith(f"{path}:") for problem in problems)
+
+
+def test_the_valid_fixture_passes() -> None:
+    record, problems = check_file(FIXTURES / "valid" / "team-day.toml")
+    assert problems == []
+    assert record is not None and record["id"] == "team-day"
+
+
+def test_every_problem_in_a_file_is_reported(tmp_path: Path) -> None:
+    text = (FIXTURES / "valid" / "team-day.toml").read_text(encoding="utf-8")
+    text = text.replace('kind = "day"', 'kind = "month"').replace('on = "Mar 1st Fri"', 'on = "Mar 9th Fri"')
+    path = tmp_path / "team-day.toml"
+    path.write_text('colour = "blue"\n' + text, encoding="utf-8")
+    _, problems = check_file(path)
+    messages = " | ".join(problem.message for problem in problems)
+    assert "'month' is not one of" in messages
+    assert "'Mar 9th Fri' is not a date expression" in messages
+    assert "unknown key 'colour'" in messages
+
+
+def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+    text = (FIXTURES / "valid" / "team-day.toml").read_text(encoding="utf-8")
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "team-day.toml").write_text(text, encoding="utf-8")
+    (second / "team-day.toml").write_text(text, encoding="utf-8")
+    records, problems = check_files([first / "team-day.toml", second / "team-day.toml"])
+    assert len(records) == 1
+    assert [(p.file, p.line) for p in problems] == [(str(second / "team-day.toml"), 1)]
+    assert "duplicate id 'team-day'" in problems[0].message
+
+
+def test_unreadable_and_non_utf8_files_are_problems_not_crashes(tmp_path: Path) -> None:
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"id = \xff\n")
+    assert "not UTF-8" in check_file(binary)[1][0].message
+    assert "cannot read" in check_file(tmp_path / "missing.toml")[1][0].message
