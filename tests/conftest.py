@@ -29,8 +29,12 @@ Runner = Callable[..., Result]
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Runner:
     """Run ``observe ARGS`` through the real entry point; ``terminal=True`` pretends stdout is a tty.
 
-    ``--today`` is added unless the test gives one, so no test depends on the wall clock.
+    ``--today`` is added unless the test gives one, so no test depends on the wall clock. The
+    environment starts neutral (C locale, no NO_COLOR, no extra data); a test may change it.
     """
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("OBSERVE_DATA", raising=False)
 
     def invoke(*args: str, terminal: bool = False, width: int = 120) -> Result:
         argv = ["observe", *args]
@@ -39,7 +43,6 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
         monkeypatch.setattr(sys, "argv", argv)
         monkeypatch.setattr(cli.Settings, "on_terminal", lambda self: terminal)
         monkeypatch.setenv("COLUMNS", str(width))
-        monkeypatch.delenv("OBSERVE_DATA", raising=False)
         with pytest.raises(SystemExit) as stopped:
             cli.main()
         captured = capsys.readouterr()

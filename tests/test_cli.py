@@ -103,8 +103,13 @@ def test_terminal_mode_draws_a_table_with_names_and_distances(run: Runner) -> No
     assert "\t" not in result.out
 
 
-def test_terminal_mode_without_colour_has_no_escape_codes(run: Runner) -> None:
+def test_terminal_mode_is_coloured_unless_asked_not_to_be(
+    run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "\x1b[" in run("next", terminal=True).out
     assert "\x1b[" not in run("next", "--no-color", terminal=True).out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("next", terminal=True).out
 
 
 @pytest.mark.parametrize("command", ["next", "today", "on", "list", "validate"])

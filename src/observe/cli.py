@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from observe import __version__
 from observe.dataset import Dataset
@@ -266,6 +267,114 @@ def list_command(year: int | None, month: int | None, fail_if_empty: bool, **fil
         found = [o for o in found if o.start <= last and o.end >= first]
     title = f"Observances in {year}" + (f", month {month}" if month else "")
     _emit(found, title, fail_if_empty)
+
+
+def _complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Ids for shell completion; a broken user file must not break the shell, so it yields none."""
+    try:
+        dataset = ctx.ensure_object(Settings).dataset()
+    except ObserveError:
+        return []
+    return [CompletionItem(ident) for ident in dataset.observances if ident.startswith(incomplete)]
+
+
+def _resolve(ident: str) -> Observance:
+    from observe.lookup import resolve
+
+    return resolve(_settings().dataset(), ident)
+
+
+@cli.command("show")
+@click.argument("ident", metavar="ID", shell_complete=_complete_ids)
+@common_options
+def show_command(ident: str) -> None:
+    """Everything about one observance: who proclaimed it, its rule, history, disputes and sources.
+
+    ID may also be an alias or an unambiguous start of an id.
+
+    \b
+    Examples:
+      observe show south-south-cooperation
+      observe show "World Habitat Day"
+    """
+    settings = _settings()
+    observance = _resolve(ident)
+    today = settings.reference_day()
+    if settings.json:
+        from observe.render.jsonout import dumps, observance_document
+
+        _write(dumps(observance_document(observance, today)) + "\n")
+    elif settings.on_terminal():
+        from observe.render.terminal import make_console, print_profile
+
+        print_profile(make_console(settings.color()), observance, today)
+    else:
+        from observe.render.plain import profile_lines
+
+        _write("".join(line + "\n" for line in profile_lines(observance, today)))
+
+
+@cli.command("history")
+@click.argument("ident", metavar="ID", shell_complete=_complete_ids)
+@common_options
+def history_command(ident: str) -> None:
+    """The timeline of one observance, oldest first, each entry with its source.
+
+    \b
+    Example:
+      observe history south-south-cooperation
+    """
+    from observe.timeline import timeline
+
+    settings = _settings()
+    observance = _resolve(ident)
+    if settings.json:
+        from observe.render.jsonout import dumps, history_document
+
+        _write(dumps(history_document(observance)) + "\n")
+    elif settings.on_terminal():
+        from observe.render.terminal import make_console, timeline_table
+
+        console = make_console(settings.color())
+        console.print(f"{observance.name} ({observance.id})", style="bold")
+        console.print(timeline_table(timeline(observance), observance.sources))
+    else:
+        from observe.render.plain import timeline_lines
+
+        _write("".join(line + "\n" for line in timeline_lines(timeline(observance))))
+
+
+@cli.command("search")
+@click.argument("words", nargs=-1, required=True)
+@click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing matches.")
+@common_options
+def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
+    """Find observances by name, alias, topic, body, instrument symbol or description.
+
+    Every word must match; case and accents are ignored. Best matches come first.
+
+    \b
+    Examples:
+      observe search water
+      observe search 58/220
+    """
+    from observe.search import search
+
+    settings = _settings()
+    query = " ".join(words)
+    matches = search(settings.dataset(), query)
+    if settings.json:
+        from observe.render.jsonout import dumps, search_document
+
+        _write(dumps(search_document(query, matches)) + "\n")
+    elif settings.on_terminal():
+        from observe.render.terminal import make_console, print_matches
+
+        print_matches(make_console(settings.color()), query, matches)
+    else:
+        _write("".join(f"{m.observance.id}\t{m.observance.name}\n" for m in matches))
+    if fail_if_empty and not matches:
+        raise SystemExit(EXIT_NOTHING_FOUND)
 
 
 @cli.command("validate")

@@ -15,12 +15,16 @@ from observe.rules import DateExpr, Fixed, parse_expression
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """An instrument or page that supports a claim; ``key`` is how the data cites it."""
+    """An instrument or page that supports a claim; ``key`` is how the data cites it.
+
+    ``date`` is ISO text of day, month or year precision: an adoption known only to the month
+    is recorded as such rather than pinned to a guessed day.
+    """
 
     key: str
     title: str
     url: str
-    date: date | None = None
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,13 +181,7 @@ class Observance:
 
 
 def _source(record: dict[str, Any]) -> Source:
-    adopted = record.get("date")
-    return Source(
-        key=record["key"],
-        title=record["title"],
-        url=record["url"],
-        date=date.fromisoformat(adopted) if adopted else None,
-    )
+    return Source(key=record["key"], title=record["title"], url=record["url"], date=record.get("date"))
 
 
 def _era(record: dict[str, Any]) -> Era:

@@ -119,7 +119,7 @@ TOP_KEYS: dict[str, tuple[Check, bool]] = {
     "former_names": (TABLES, False),
     "disputes": (TABLES, False),
 }
-SOURCE_KEYS = {"key": (TEXT, True), "title": (TEXT, True), "url": (URL, True), "date": (DATE, False)}
+SOURCE_KEYS = {"key": (TEXT, True), "title": (TEXT, True), "url": (URL, True), "date": (PARTIAL, False)}
 ERA_KEYS = {
     "from": (YEAR, True),
     "until": (YEAR, False),
@@ -333,6 +333,11 @@ def _check_observance(check: _FileCheck, data: dict[str, Any], stem: str | None)
     return record
 
 
+def _iso(value: date | str) -> str:
+    """A TOML date or a partial-date string, as ISO text of whatever precision it has."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
 def _check_sources(check: _FileCheck, tables: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     sources: dict[str, dict[str, Any]] = {}
     if not tables:
@@ -346,7 +351,7 @@ def _check_sources(check: _FileCheck, tables: list[dict[str, Any]]) -> dict[str,
             continue
         source = {key: table[key] for key in ("key", "title", "url")}
         if "date" in table:
-            source["date"] = table["date"].isoformat()
+            source["date"] = _iso(table["date"])
         sources[table["key"]] = source
     return sources
 

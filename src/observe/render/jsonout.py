@@ -10,8 +10,11 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from observe.model import Occurrence
+from observe.model import Observance, Occurrence, Source
+from observe.profile import current_rule, next_occurrence
 from observe.render.fields import occurrence_fields
+from observe.search import Match
+from observe.timeline import timeline
 
 JSON_VERSION = 1
 
@@ -32,6 +35,93 @@ def occurrence_item(occurrence: Occurrence, today: date) -> dict[str, Any]:
 def occurrences_document(occurrences: Iterable[Occurrence], today: date) -> dict[str, Any]:
     items = [occurrence_item(occurrence, today) for occurrence in occurrences]
     return {"version": JSON_VERSION, "today": today.isoformat(), "occurrences": items}
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "key": source.key,
+        "title": source.title,
+        "url": source.url,
+        "date": source.date,
+    }
+
+
+def timeline_items(observance: Observance) -> list[dict[str, Any]]:
+    return [
+        {"date": e.date, "kind": e.kind, "what": e.what, "sources": list(e.sources)}
+        for e in timeline(observance)
+    ]
+
+
+def observance_document(observance: Observance, today: date) -> dict[str, Any]:
+    """The full record of ``show --json``: the data as written plus what the tool derives."""
+    upcoming = next_occurrence(observance, today)
+    record = {
+        "id": observance.id,
+        "name": observance.name,
+        "aliases": list(observance.aliases),
+        "former_names": [
+            {"name": f.name, "until": f.until, "sources": list(f.sources)} for f in observance.former_names
+        ],
+        "kind": observance.kind,
+        "body": observance.body,
+        "instrument": observance.instrument,
+        "lead": observance.lead or None,
+        "topics": list(observance.topics),
+        "url": observance.url,
+        "description": observance.description,
+        "rule": current_rule(observance, today),
+        "next": None if upcoming is None else occurrence_item(upcoming, today),
+        "eras": [
+            {
+                "from": era.start,
+                "until": era.end,
+                "rule": era.describe(),
+                "days": era.days,
+                "sources": list(era.sources),
+                "note": era.note or None,
+            }
+            for era in observance.eras
+        ],
+        "timeline": timeline_items(observance),
+        "disputes": [
+            {
+                "about": d.about,
+                "claims": [
+                    {"says": c.says, "sources": list(c.sources), "followed": c.followed} for c in d.claims
+                ],
+                "reason": d.reason,
+            }
+            for d in observance.disputes
+        ],
+        "sources": [_source(source) for source in observance.sources.values()],
+    }
+    return {"version": JSON_VERSION, "today": today.isoformat(), "observance": record}
+
+
+def history_document(observance: Observance) -> dict[str, Any]:
+    sources = {key: _source(source) for key, source in observance.sources.items()}
+    return {
+        "version": JSON_VERSION,
+        "id": observance.id,
+        "timeline": timeline_items(observance),
+        "sources": sources,
+    }
+
+
+def search_document(query: str, matches: Iterable[Match]) -> dict[str, Any]:
+    results = [
+        {
+            "id": m.observance.id,
+            "name": m.observance.name,
+            "kind": m.observance.kind,
+            "body": m.observance.body,
+            "instrument": m.observance.instrument,
+            "matched": list(m.fields),
+        }
+        for m in matches
+    ]
+    return {"version": JSON_VERSION, "query": query, "results": results}
 
 
 def dumps(document: dict[str, Any]) -> str:

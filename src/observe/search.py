@@ -1,0 +1,80 @@
+"""Finding observances by words: name, alias, topic, body, instrument symbol or description.
+
+Every word must match somewhere; where it matches decides the score, so a word in the name
+outranks the same word in a description. Case and accents are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from observe.model import Observance
+from observe.text import fold
+
+# How much a match in each field is worth; names outrank prose.
+WEIGHTS = {
+    "id": 8,
+    "name": 10,
+    "alias": 8,
+    "instrument": 9,
+    "topic": 6,
+    "body": 5,
+    "description": 2,
+}
+PHRASE_BONUS = 15
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Match:
+    observance: Observance
+    score: int
+    fields: tuple[str, ...]
+
+
+def _field_texts(observance: Observance) -> dict[str, str]:
+    names = [*observance.aliases, *(former.name for former in observance.former_names)]
+    return {
+        "id": fold(observance.id.replace("-", " ")),
+        "name": fold(observance.name),
+        "alias": fold(" | ".join(names)),
+        "instrument": fold(" | ".join(observance.sources)),
+        "topic": fold(" ".join(topic.replace("-", " ") for topic in observance.topics)),
+        "body": fold(f"{observance.body} {observance.lead}"),
+        "description": fold(observance.description),
+    }
+
+
+def _matches_word(field: str, term: str, text: str) -> bool:
+    """Symbols like ``58/220`` match inside instrument keys; elsewhere each word piece of the term
+    (``south-south`` has two) must start a word of the field."""
+    if field == "instrument":
+        return term in text
+    pieces = WORD.findall(term)
+    words = WORD.findall(text)
+    return bool(pieces) and all(any(word.startswith(piece) for word in words) for piece in pieces)
+
+
+def search(observances: Iterable[Observance], query: str) -> list[Match]:
+    """Observances matching every term of ``query``, best first (ties by name)."""
+    terms = [fold(term) for term in query.split()]
+    phrase = fold(" ".join(query.split()))
+    found: list[Match] = []
+    for observance in observances:
+        texts = _field_texts(observance)
+        score = 0
+        matched: set[str] = set()
+        for term in terms:
+            fields = [field for field, text in texts.items() if _matches_word(field, term, text)]
+            if not fields:
+                break
+            score += max(WEIGHTS[field] for field in fields)
+            matched.update(fields)
+        else:
+            if phrase and phrase in texts["name"]:
+                score += PHRASE_BONUS
+            ordered = tuple(field for field in WEIGHTS if field in matched)
+            found.append(Match(observance, score, ordered))
+    return sorted(found, key=lambda match: (-match.score, match.observance.name))

@@ -1,0 +1,51 @@
+"""An observance's history as one ordered list: recorded events plus what the eras imply.
+
+The data records events (proclaimed, moved, ...) but not first observances, which follow from
+the eras; deriving them here keeps the data free of facts that could contradict each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from observe.model import Era, Observance
+from observe.occurrences import in_year
+
+# Enough years to reach the first occurrence of any every-N-years era (the schema caps N at 100).
+SEARCH_YEARS = 100
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the timeline; ``date`` is ISO text of year, month or day precision."""
+
+    date: str
+    kind: str
+    what: str
+    sources: tuple[str, ...]
+
+
+def timeline(observance: Observance) -> list[Entry]:
+    """Events and rule changes, oldest first; on the same day, recorded events come first."""
+    entries = [Entry(e.date, e.kind, e.what, e.sources) for e in observance.events]
+    for index, era in enumerate(observance.eras):
+        first = _first_occurrence(observance, era)
+        if first is not None:
+            label = "First observed" if index == 0 else "First observed under a new rule"
+            entries.append(Entry(first, "observed", f"{label}: {era.describe()}.", era.sources))
+        if era.end is not None and index == len(observance.eras) - 1:
+            entries.append(Entry(str(era.end), "ended", f"Last year observed: {era.end}.", era.sources))
+    for exception in observance.exceptions.values():
+        what = f"Held on another date this year{': ' + exception.note if exception.note else '.'}"
+        entries.append(Entry(exception.date.isoformat(), "exception", what, exception.sources))
+    order = {id(entry): position for position, entry in enumerate(entries)}
+    return sorted(entries, key=lambda entry: (entry.date, entry.kind == "observed", order[id(entry)]))
+
+
+def _first_occurrence(observance: Observance, era: Era) -> str | None:
+    last = era.start + SEARCH_YEARS if era.end is None else min(era.end, era.start + SEARCH_YEARS)
+    for year in range(era.start, last + 1):
+        found = in_year(observance, year)
+        if found:
+            return found[0].start.isoformat()
+    return None
