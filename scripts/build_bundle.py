@@ -16,7 +16,7 @@ def main() -> int:
     try:
         text = compile_bundle(bundled_sources())
     except DataError as error:
-        print("\n".join(error.problems), file=sys.stderr)
+        print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)
         return 3
     target = bundled_data_dir() / BUNDLE_NAME
     temporary = target.with_suffix(".json.tmp")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,3 +51,11 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
         return Result(code if isinstance(code, int) else 1, captured.out, captured.err)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def observe_command() -> str:
+    """The installed console script, for tests that need a real process (pipes, signals, env)."""
+    command = shutil.which("observe", path=str(Path(sys.executable).parent))
+    assert command, "the console script is installed next to the interpreter"
+    return command

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -34,9 +33,8 @@ def test_the_wheel_ships_the_dataset(tmp_path: Path) -> None:
     assert {f"observe/data/observances/{name}" for name in tomls} <= names
 
 
-def test_the_installed_command_runs_from_another_directory(tmp_path: Path) -> None:
-    command = shutil.which("observe", path=str(Path(sys.executable).parent))
-    assert command, "the console script is installed next to the interpreter"
+def test_the_installed_command_runs_from_another_directory(tmp_path: Path, observe_command: str) -> None:
+    command = observe_command
     environment = {key: value for key, value in os.environ.items() if key != "OBSERVE_DATA"}
     finished = subprocess.run(
         [command, "next", "--today", "2026-11-24"], cwd=tmp_path, capture_output=True, text=True,

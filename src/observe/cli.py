@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,13 +20,24 @@ import click
 from click.shell_completion import CompletionItem
 
 from observe import __version__
+from observe.config import Config
 from observe.dataset import Dataset
-from observe.errors import EXIT_INTERRUPTED, EXIT_NOTHING_FOUND, EXIT_USAGE, DataError, ObserveError
+from observe.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_NOTHING_FOUND,
+    EXIT_USAGE,
+    DataError,
+    ObserveError,
+    Problem,
+)
 from observe.model import Observance, Occurrence
+from observe.render.fields import FIELD_NAMES
 from observe.rules import FIRST_YEAR, LAST_YEAR
 
 F = TypeVar("F", bound=Callable[..., Any])
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+TODAY_ENV = "OBSERVE_TODAY"
 
 
 @dataclass
@@ -38,22 +49,51 @@ class Settings:
     no_color: bool = False
     data: list[Path] = field(default_factory=list)
     _dataset: Dataset | None = None
+    _config: Config | None = None
+
+    def config(self) -> Config:
+        if self._config is None:
+            from observe.config import load_config
+
+            self._config = load_config()
+        return self._config
 
     def reference_day(self) -> date:
-        return self.today or date.today()
+        """``--today``, else $OBSERVE_TODAY (for scripts and tests), else the local date."""
+        if self.today is not None:
+            return self.today
+        pinned = os.environ.get(TODAY_ENV)
+        if pinned:
+            return parse_iso_date(pinned, f"${TODAY_ENV}")
+        return date.today()
 
     def dataset(self) -> Dataset:
         if self._dataset is None:
+            from observe.config import user_observance_dir
             from observe.dataset import load
 
-            self._dataset = load(self.data)
+            own = user_observance_dir()
+            self._dataset = load(([own] if own.is_dir() else []) + self.data)
         return self._dataset
 
+    def wants_json(self) -> bool:
+        return self.json or self.config().output == "json"
+
     def on_terminal(self) -> bool:
-        return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+        return sys.stdout.isatty() and os.environ.get("TERM") != "dumb" and self.config().output != "plain"
 
     def color(self) -> bool:
-        return not self.no_color and "NO_COLOR" not in os.environ
+        return not self.no_color and "NO_COLOR" not in os.environ and self.config().color
+
+
+def parse_iso_date(text: str, where: str) -> date:
+    """A YYYY-MM-DD date, or a one-line error naming where the text came from and what is wrong."""
+    if not ISO_DATE.fullmatch(text):
+        raise ObserveError(f"{where}: '{text}' is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise ObserveError(f"{where}: '{text}' is not a valid date: {error}") from None
 
 
 class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click's stubs
@@ -64,12 +104,10 @@ class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in cli
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
-        if not ISO_DATE.fullmatch(str(value)):
-            self.fail(f"'{value}' is not a date in the form YYYY-MM-DD", param, ctx)
         try:
-            return date.fromisoformat(value)
-        except ValueError as error:
-            self.fail(f"'{value}' is not a valid date: {error}", param, ctx)
+            return parse_iso_date(str(value), "date")
+        except ObserveError as error:
+            self.fail(str(error).removeprefix("date: "), param, ctx)
 
 
 def _settings() -> Settings:
@@ -128,28 +166,60 @@ def filter_options(function: F) -> F:
 def _selected(
     ids: tuple[str, ...], topics: tuple[str, ...], bodies: tuple[str, ...], kinds: tuple[str, ...]
 ) -> list[Observance]:
+    """The observances the filters pick; with no filter given, the config file's defaults apply."""
     from observe.selection import Selection
 
-    return Selection(ids, topics, bodies, kinds).apply(_settings().dataset())
+    settings = _settings()
+    if not (ids or topics or bodies or kinds):
+        config = settings.config()
+        topics, bodies, kinds = config.topics, config.bodies, config.kinds
+    return Selection(ids, topics, bodies, kinds).apply(settings.dataset())
 
 
-def _emit(occurrences: list[Occurrence], title: str, fail_if_empty: bool = False) -> None:
+def output_options(function: F) -> F:
+    """Options of every command that lists occurrences."""
+    options = [
+        click.option("--format", "template", metavar="TEMPLATE",
+                     help="One line per occurrence from {field} placeholders: " + ", ".join(
+                         "{" + name + "}" for name in FIELD_NAMES) + r". \t and \n are tab and newline."),
+        click.option("--quiet-if-empty", is_flag=True,
+                     help="Print nothing at all when nothing is found (for cron: no empty mail)."),
+        click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing is found."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _emit(occurrences: list[Occurrence], title: str, output: dict[str, Any]) -> None:
     """Print occurrences in the mode the context calls for; exit 1 only when asked to."""
     settings = _settings()
     today = settings.reference_day()
-    if settings.json:
-        from observe.render.jsonout import dumps, occurrences_document
+    template = output["template"]
+    if template is not None:
+        from observe import template as templates
 
-        _write(dumps(occurrences_document(occurrences, today)) + "\n")
-    elif settings.on_terminal():
-        from observe.render.terminal import make_console, print_occurrences
+        templates.check(template)
+    if occurrences or not output["quiet_if_empty"]:
+        if template is not None:
+            from observe.render.fields import occurrence_fields
 
-        print_occurrences(make_console(settings.color()), occurrences, today, title)
-    else:
-        from observe.render.plain import occurrence_lines
+            _write(
+                "".join(templates.render(template, occurrence_fields(o, today)) + "\n" for o in occurrences)
+            )
+        elif settings.wants_json():
+            from observe.render.jsonout import dumps, occurrences_document
 
-        _write("".join(line + "\n" for line in occurrence_lines(occurrences, today)))
-    if fail_if_empty and not occurrences:
+            _write(dumps(occurrences_document(occurrences, today)) + "\n")
+        elif settings.on_terminal():
+            from observe.render.terminal import make_console, print_occurrences
+
+            print_occurrences(make_console(settings.color()), occurrences, today, title)
+        else:
+            from observe.render.plain import occurrence_lines
+
+            _write("".join(line + "\n" for line in occurrence_lines(occurrences, today)))
+    if output["fail_if_empty"] and not occurrences:
         raise SystemExit(EXIT_NOTHING_FOUND)
 
 
@@ -173,6 +243,15 @@ def cli() -> None:
     """
 
 
+OUTPUT_KEYS = ("template", "quiet_if_empty", "fail_if_empty")
+
+
+def _split(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Separate the filter options from the output options that listing commands share."""
+    output = {key: options.pop(key) for key in OUTPUT_KEYS}
+    return options, output
+
+
 @cli.command("next")
 @click.option(
     "-n",
@@ -187,69 +266,97 @@ def cli() -> None:
     metavar="DAYS",
     help="Only occurrences starting within this many days from today.",
 )
-@click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing is found.")
+@output_options
 @filter_options
 @common_options
-def next_command(count: int | None, within: int | None, fail_if_empty: bool, **filters: Any) -> None:
+def next_command(count: int | None, within: int | None, **options: Any) -> None:
     """The coming observances, nearest first (weeks in progress included).
 
     \b
     Examples:
       observe next
       observe next -n 25 --topic health
-      observe next --within 7 --today 2026-12-01
-    """
+      observe next --within 7 --quiet-if-empty     (a weekly cron digest)
+    """  # fmt: skip
     from observe.occurrences import upcoming
 
+    filters, output = _split(options)
     if count is None and within is None:
-        count = 10
+        count = _settings().config().count
     today = _settings().reference_day()
     found = upcoming(_selected(**filters), today, count, within)
-    _emit(found, f"Coming observances from {today.isoformat()}", fail_if_empty)
+    _emit(found, f"Coming observances from {today.isoformat()}", output)
 
 
 @cli.command("today")
-@click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing is observed.")
+@output_options
 @filter_options
 @common_options
-def today_command(fail_if_empty: bool, **filters: Any) -> None:
+def today_command(**options: Any) -> None:
     """What is observed today (a week counts on each of its days).
 
     \b
-    Example:
+    Examples:
       observe today
+      observe today --format '{name}: {url}'
     """
-    _show_day(_settings().reference_day(), fail_if_empty, filters)
+    _show_day(_settings().reference_day(), options)
 
 
 @cli.command("on")
 @click.argument("day", type=IsoDate(), metavar="DATE")
-@click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing is observed.")
+@output_options
 @filter_options
 @common_options
-def on_command(day: date, fail_if_empty: bool, **filters: Any) -> None:
+def on_command(day: date, **options: Any) -> None:
     """What is observed on DATE (YYYY-MM-DD).
 
     \b
     Example:
       observe on 2026-10-06
     """
-    _show_day(day, fail_if_empty, filters)
+    _show_day(day, options)
 
 
-def _show_day(day: date, fail_if_empty: bool, filters: dict[str, Any]) -> None:
+def _show_day(day: date, options: dict[str, Any]) -> None:
     from observe.occurrences import covering
 
-    _emit(covering(_selected(**filters), day), f"Observed on {day.isoformat()}", fail_if_empty)
+    filters, output = _split(options)
+    _emit(covering(_selected(**filters), day), f"Observed on {day.isoformat()}", output)
+
+
+@cli.command("week")
+@click.argument("day", type=IsoDate(), metavar="[DATE]", required=False)
+@output_options
+@filter_options
+@common_options
+def week_command(day: date | None, **options: Any) -> None:
+    """What is observed in the week containing DATE (default: today).
+
+    The week starts on the first_day_of_week of your config.toml (default Monday).
+
+    \b
+    Examples:
+      observe week
+      observe week 2026-11-11
+    """
+    from observe.occurrences import overlapping
+
+    filters, output = _split(options)
+    day = day or _settings().reference_day()
+    first = day - timedelta(days=(day.weekday() - _settings().config().first_day_of_week) % 7)
+    last = first + timedelta(days=6)
+    found = overlapping(_selected(**filters), first, last)
+    _emit(found, f"Week of {first.isoformat()} to {last.isoformat()}", output)
 
 
 @cli.command("list")
 @click.argument("year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), required=False)
 @click.option("--month", type=click.IntRange(1, 12), help="Only occurrences that touch this month (1-12).")
-@click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing is found.")
+@output_options
 @filter_options
 @common_options
-def list_command(year: int | None, month: int | None, fail_if_empty: bool, **filters: Any) -> None:
+def list_command(year: int | None, month: int | None, **options: Any) -> None:
     """Every occurrence in YEAR (default: this year), in date order.
 
     \b
@@ -257,16 +364,18 @@ def list_command(year: int | None, month: int | None, fail_if_empty: bool, **fil
       observe list
       observe list 2011 --month 12
     """
-    from observe.occurrences import starting_in_years
+    from observe.occurrences import overlapping, starting_in_years
 
+    filters, output = _split(options)
     year = year or _settings().reference_day().year
-    found = starting_in_years(_selected(**filters), year, year)
-    if month is not None:
-        first = date(year, month, 1)
-        last = date(year, month, calendar.monthrange(year, month)[1])
-        found = [o for o in found if o.start <= last and o.end >= first]
+    chosen = _selected(**filters)
+    if month is None:
+        found = starting_in_years(chosen, year, year)
+    else:
+        last_day = calendar.monthrange(year, month)[1]
+        found = overlapping(chosen, date(year, month, 1), date(year, month, last_day))
     title = f"Observances in {year}" + (f", month {month}" if month else "")
-    _emit(found, title, fail_if_empty)
+    _emit(found, title, output)
 
 
 def _complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
@@ -377,38 +486,61 @@ def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
         raise SystemExit(EXIT_NOTHING_FOUND)
 
 
+# An event starting late in 9999 would end in 10000, a year an iCalendar DATE cannot hold.
 @cli.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @common_options
 def validate_command(paths: tuple[Path, ...]) -> None:
     """Check observance files and report every problem as FILE:LINE: MESSAGE.
 
-    With no PATH, checks the bundled data and your own files (--data, $OBSERVE_DATA).
-    Exits with status 3 when any problem is found.
+    With no PATH, checks the bundled data, your config.toml, and your own observance files (the
+    config folder's observances/, --data and $OBSERVE_DATA). Exits with status 3 on any problem.
 
     \b
     Examples:
       observe validate
       observe validate ~/my-days/team-day.toml
     """
-    from observe.dataset import bundled_sources, validate_files
+    from observe.config import load_config, user_observance_dir
+    from observe.dataset import bundled_sources, env_paths, expand_paths, validate_files
 
     settings = _settings()
-    chosen = list(paths) or bundled_sources() + settings.data
-    checked = validate_files(chosen)
-    click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems")
+    chosen = list(paths)
+    if not chosen:
+        load_config()
+        own = user_observance_dir()
+        chosen = bundled_sources() + ([own] if own.is_dir() else []) + settings.data + env_paths()
+    files = list(expand_paths(chosen))
+    try:
+        checked = validate_files(files)
+    except DataError as error:
+        if settings.wants_json():
+            _write_validation(len(files), error.problems)
+        raise
+    if settings.wants_json():
+        _write_validation(checked, [])
+    else:
+        click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems")
+
+
+def _write_validation(checked: int, problems: list[Problem]) -> None:
+    from observe.render.jsonout import dumps, validation_document
+
+    _write(dumps(validation_document(checked, problems)) + "\n")
 
 
 def main() -> None:
     """Run the CLI, turning every failure into one line on stderr and a documented exit code."""
+    # A terminal or pipe that cannot show a character gets '?' rather than a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         result = cli.main(prog_name="observe", standalone_mode=False)
     except click.ClickException as error:
         _fail(_one_line(error.format_message(), error), error.exit_code)
     except DataError as error:
-        for problem in error.problems:
-            sys.stderr.write(problem + "\n")
-        raise SystemExit(error.exit_code) from None
+        _report_data_problems(error)
     except ObserveError as error:
         _fail(f"observe: {error}", error.exit_code)
     except (KeyboardInterrupt, click.Abort):
@@ -416,8 +548,14 @@ def main() -> None:
         raise SystemExit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         _silence_stdout()
-        raise SystemExit(141) from None
+        raise SystemExit(EXIT_BROKEN_PIPE) from None
     raise SystemExit(result if isinstance(result, int) else 0)
+
+
+def _report_data_problems(error: DataError) -> None:
+    for problem in error.problems:
+        sys.stderr.write(f"{problem}\n")
+    raise SystemExit(error.exit_code)
 
 
 def _one_line(message: str, error: click.ClickException) -> str:

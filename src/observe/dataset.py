@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from observe.errors import DataError
+from observe.errors import DataError, Problem
 from observe.model import Observance
 
 BUNDLE_NAME = "bundle.json"
@@ -41,7 +41,7 @@ def compile_bundle(paths: Iterable[Path]) -> str:
 
     checked, problems = check_files(paths)
     if problems:
-        raise DataError([str(problem) for problem in problems])
+        raise DataError(problems)
     records = sorted((record for _, record in checked), key=lambda record: record["id"])
     document = {"format": BUNDLE_FORMAT, "observances": records}
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -60,27 +60,26 @@ class Dataset:
         return len(self.observances)
 
 
-def validate_files(paths: Iterable[Path]) -> int:
+def validate_files(paths: list[Path]) -> int:
     """Check files as ``load`` would; return how many were checked, or raise listing every problem."""
     from observe.schema import check_files
 
-    expanded = list(_expand(paths))
+    expanded = list(paths)
     checked, problems = check_files(expanded)
-    messages = [str(problem) for problem in problems]
     bundled_ids = {path.stem for path in bundled_sources()}
     for path, record in checked:
         conflict = override_conflict(path, record, bundled_ids)
         if conflict:
-            messages.append(conflict)
-    if messages:
-        raise DataError(messages)
+            problems.append(conflict)
+    if problems:
+        raise DataError(problems)
     return len(expanded)
 
 
 def load(extra: Iterable[Path] = ()) -> Dataset:
     """The bundled dataset plus user files from ``extra`` (files or folders) and $OBSERVE_DATA."""
     observances = {o.id: o for o in _load_bundle()}
-    user_paths = list(_expand(_env_paths())) + list(_expand(extra))
+    user_paths = list(expand_paths(env_paths())) + list(expand_paths(extra))
     if user_paths:
         _add_user_observances(observances, user_paths)
     return Dataset(observances)
@@ -91,16 +90,16 @@ def _load_bundle() -> list[Observance]:
     try:
         document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise DataError([f"{path}:1: the bundled dataset cannot be read ({error})"]) from None
+        raise DataError([Problem(str(path), 1, f"the bundled dataset cannot be read ({error})")]) from None
     return [Observance.from_record(record, origin="bundled") for record in document["observances"]]
 
 
-def _env_paths() -> list[Path]:
+def env_paths() -> list[Path]:
     value = os.environ.get(DATA_ENV, "")
     return [Path(part) for part in value.split(os.pathsep) if part]
 
 
-def _expand(paths: Iterable[Path]) -> Iterator[Path]:
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Folders stand for the ``*.toml`` files in them; a missing path is reported, not skipped."""
     for path in paths:
         if path.is_dir():
@@ -113,18 +112,17 @@ def _add_user_observances(observances: dict[str, Observance], paths: list[Path])
     from observe.schema import check_files
 
     checked, problems = check_files(paths)
-    messages = [str(problem) for problem in problems]
     for path, record in checked:
         conflict = override_conflict(path, record, set(observances))
         if conflict:
-            messages.append(conflict)
+            problems.append(conflict)
         else:
             observances[record["id"]] = Observance.from_record(record, origin=str(path))
-    if messages:
-        raise DataError(messages)
+    if problems:
+        raise DataError(problems)
 
 
-def override_conflict(path: Path, record: dict[str, Any], bundled_ids: set[str]) -> str | None:
+def override_conflict(path: Path, record: dict[str, Any], bundled_ids: set[str]) -> Problem | None:
     """Why a user record may not join the bundled ones, or None when it may.
 
     Reusing a bundled id silently would change what a published calendar UID means, so it is
@@ -136,12 +134,9 @@ def override_conflict(path: Path, record: dict[str, Any], bundled_ids: set[str])
     if path.resolve() == (bundled_data_dir() / "observances" / f"{ident}.toml").resolve():
         return None
     if ident in bundled_ids and not record.get("override"):
-        line = key_line(path, ("id",))
-        return (
-            f"{path}:{line}: id '{ident}' is already a bundled observance; "
-            "add 'override = true' to replace it"
-        )
+        message = f"id '{ident}' is already a bundled observance; add 'override = true' to replace it"
+        return Problem(str(path), key_line(path, ("id",)), message)
     if record.get("override") and ident not in bundled_ids:
-        line = key_line(path, ("override",))
-        return f"{path}:{line}: 'override = true' but no bundled observance has id '{ident}'"
+        message = f"'override = true' but no bundled observance has id '{ident}'"
+        return Problem(str(path), key_line(path, ("override",)), message)
     return None

@@ -6,12 +6,15 @@ are shown (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 EXIT_OK = 0
 EXIT_NOTHING_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
 EXIT_IO = 4
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
 
 
 class ObserveError(Exception):
@@ -20,14 +23,26 @@ class ObserveError(Exception):
     exit_code = EXIT_USAGE
 
 
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a data or config file, with the line an editor should look at."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
 class DataError(ObserveError):
-    """A data file is malformed or inconsistent; ``problems`` holds every `file:line: message`."""
+    """Data or config files are malformed or inconsistent; ``problems`` holds every one found."""
 
     exit_code = EXIT_DATA
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__(problems[0] if problems else "invalid data")
+        super().__init__(str(problems[0]) if problems else "invalid data")
 
 
 class OutputError(ObserveError):

@@ -35,10 +35,15 @@ def starting_in_years(observances: Iterable[Observance], first: int, last: int) 
     return sorted(found, key=_order)
 
 
+def overlapping(observances: Iterable[Observance], first: date, last: date) -> list[Occurrence]:
+    """The occurrences that touch any day from ``first`` to ``last`` (inclusive), in date order."""
+    candidates = starting_in_years(observances, first.year - 1, last.year)
+    return [occurrence for occurrence in candidates if occurrence.start <= last and occurrence.end >= first]
+
+
 def covering(observances: Iterable[Observance], day: date) -> list[Occurrence]:
     """The occurrences in progress on ``day`` (a week counts on each of its days)."""
-    candidates = starting_in_years(observances, day.year - 1, day.year)
-    return [occurrence for occurrence in candidates if occurrence.covers(day)]
+    return overlapping(observances, day, day)
 
 
 def upcoming(

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from observe.errors import Problem
 from observe.rules import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -31,18 +31,6 @@ EVENT_KINDS = ("background", "proclaimed", "moved", "renamed", "observed", "ende
 LONGEST_SPAN_DAYS = 31
 
 Where = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in a data file, with the line an editor should look at."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 def _is_text(value: Any) -> bool:
@@ -286,7 +274,12 @@ def check_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, dict[str, Any]]
 
 def key_line(path: Path, where: Where) -> int:
     """The line of a key in a file that has already been read and validated once."""
-    return _Locator(path.read_text(encoding="utf-8")).line_of(where)
+    return line_in_text(path.read_text(encoding="utf-8"), where)
+
+
+def line_in_text(text: str, where: Where) -> int:
+    """The line of a key (or its nearest enclosing table) in TOML text."""
+    return _Locator(text).line_of(where)
 
 
 def _check_observance(check: _FileCheck, data: dict[str, Any], stem: str | None) -> dict[str, Any]:

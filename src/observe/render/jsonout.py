@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from observe.errors import Problem
 from observe.model import Observance, Occurrence, Source
 from observe.profile import current_rule, next_occurrence
 from observe.render.fields import occurrence_fields
@@ -100,12 +101,11 @@ def observance_document(observance: Observance, today: date) -> dict[str, Any]:
 
 
 def history_document(observance: Observance) -> dict[str, Any]:
-    sources = {key: _source(source) for key, source in observance.sources.items()}
     return {
         "version": JSON_VERSION,
         "id": observance.id,
         "timeline": timeline_items(observance),
-        "sources": sources,
+        "sources": [_source(source) for source in observance.sources.values()],
     }
 
 
@@ -122,6 +122,12 @@ def search_document(query: str, matches: Iterable[Match]) -> dict[str, Any]:
         for m in matches
     ]
     return {"version": JSON_VERSION, "query": query, "results": results}
+
+
+def validation_document(checked: int, problems: list[Problem]) -> dict[str, Any]:
+    """``validate --json``: how many paths were checked, and each problem found."""
+    items = [{"file": p.file, "line": p.line, "message": p.message} for p in problems]
+    return {"version": JSON_VERSION, "checked": checked, "problems": items}
 
 
 def dumps(document: dict[str, Any]) -> str:
