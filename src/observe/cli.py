@@ -6,12 +6,10 @@ plain ``observe next`` in a pipe pays only for click and the data.
 
 from __future__ import annotations
 
-import calendar
 import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,23 +31,23 @@ from observe.errors import (
 )
 from observe.model import Observance, Occurrence
 from observe.render.fields import FIELD_NAMES
-from observe.rules import FIRST_YEAR, LAST_YEAR
+from observe.rules import FIRST_YEAR, LAST_YEAR, days_in_month
 
 F = TypeVar("F", bound=Callable[..., Any])
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TODAY_ENV = "OBSERVE_TODAY"
 
 
-@dataclass
 class Settings:
     """What every command shares: the reference day, output choices and where data comes from."""
 
-    today: date | None = None
-    json: bool = False
-    no_color: bool = False
-    data: list[Path] = field(default_factory=list)
-    _dataset: Dataset | None = None
-    _config: Config | None = None
+    def __init__(self) -> None:
+        self.today: date | None = None
+        self.json = False
+        self.no_color = False
+        self.data: list[Path] = []
+        self._dataset: Dataset | None = None
+        self._config: Config | None = None
 
     def config(self) -> Config:
         if self._config is None:
@@ -282,7 +280,7 @@ def next_command(count: int | None, within: int | None, **options: Any) -> None:
 
     filters, output = _split(options)
     if count is None and within is None:
-        count = _settings().config().count
+        count = _settings().config().next_count
     today = _settings().reference_day()
     found = upcoming(_selected(**filters), today, count, within)
     _emit(found, f"Coming observances from {today.isoformat()}", output)
@@ -372,7 +370,7 @@ def list_command(year: int | None, month: int | None, **options: Any) -> None:
     if month is None:
         found = starting_in_years(chosen, year, year)
     else:
-        last_day = calendar.monthrange(year, month)[1]
+        last_day = days_in_month(year, month)
         found = overlapping(chosen, date(year, month, 1), date(year, month, last_day))
     title = f"Observances in {year}" + (f", month {month}" if month else "")
     _emit(found, title, output)

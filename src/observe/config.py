@@ -8,10 +8,8 @@ overrides it. Its ``observances/`` folder holds the user's own observance files.
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from observe.errors import DataError, Problem
 
@@ -20,14 +18,13 @@ WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturda
 OUTPUTS = ("auto", "plain", "json")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Defaults that apply when the command line does not say otherwise."""
 
     topics: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
-    count: int = 10
+    next_count: int = 10
     output: str = "auto"
     color: bool = True
     first_day_of_week: int = 0
@@ -60,6 +57,8 @@ def load_config() -> Config:
 
 def parse_config(text: str, label: str) -> Config:
     """Validate a config.toml, reporting every problem as ``file:line: message``."""
+    import tomllib
+
     from observe.schema import line_in_text
 
     try:
@@ -84,7 +83,7 @@ def parse_config(text: str, label: str) -> Config:
             if type(value) is not int or value < 1:
                 problem(key, "must be a whole number of at least 1")
             else:
-                values[key] = value
+                values["next_count"] = value
         elif key == "output":
             if value not in OUTPUTS:
                 problem(key, f"must be one of: {', '.join(OUTPUTS)}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +46,11 @@ def compile_bundle(paths: Iterable[Path]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-@dataclass(frozen=True)
 class Dataset:
     """All observances in play, bundled and the user's own, by id."""
 
-    observances: dict[str, Observance]
+    def __init__(self, observances: dict[str, Observance]) -> None:
+        self.observances = observances
 
     def __iter__(self) -> Iterator[Observance]:
         return iter(self.observances.values())

@@ -6,7 +6,7 @@ are shown (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NOTHING_FOUND = 1
@@ -23,8 +23,7 @@ class ObserveError(Exception):
     exit_code = EXIT_USAGE
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong in a data or config file, with the line an editor should look at."""
 
     file: str

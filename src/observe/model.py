@@ -6,15 +6,13 @@ reads files or knows about the command line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from observe.rules import DateExpr, Fixed, parse_expression
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """An instrument or page that supports a claim; ``key`` is how the data cites it.
 
     ``date`` is ISO text of day, month or year precision: an adoption known only to the month
@@ -27,8 +25,7 @@ class Source:
     date: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Era:
+class Era(NamedTuple):
     """One date rule and the years it held, both ends inclusive (``end`` None: still in force)."""
 
     start: int
@@ -68,8 +65,7 @@ class Era:
         return [expression.date_in(year) for expression in self.on]
 
 
-@dataclass(frozen=True, slots=True)
-class YearException:
+class YearException(NamedTuple):
     """A single year in which the observance was held on another date than its rule gives."""
 
     year: int
@@ -78,8 +74,7 @@ class YearException:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """A dated fact in the observance's life; ``date`` is ISO text of year, month or day precision."""
 
     date: str
@@ -88,22 +83,19 @@ class Event:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FormerName:
+class FormerName(NamedTuple):
     name: str
     until: int
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     says: str
     sources: tuple[str, ...]
     followed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Dispute:
+class Dispute(NamedTuple):
     """Sources that disagree, kept side by side with the claim the tool follows and why."""
 
     about: str
@@ -111,8 +103,7 @@ class Dispute:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Observance:
+class Observance(NamedTuple):
     id: str
     name: str
     kind: str
@@ -125,7 +116,7 @@ class Observance:
     eras: tuple[Era, ...]
     aliases: tuple[str, ...] = ()
     lead: str = ""
-    exceptions: dict[int, YearException] = field(default_factory=dict)
+    exceptions: dict[int, YearException] = {}  # noqa: RUF012  (never mutated)
     events: tuple[Event, ...] = ()
     former_names: tuple[FormerName, ...] = ()
     disputes: tuple[Dispute, ...] = ()
@@ -223,8 +214,7 @@ def _dispute(record: dict[str, Any]) -> Dispute:
     return Dispute(about=record["about"], claims=claims, reason=record["reason"])
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """An observance on concrete dates in one year, with the era (or exception) that set them."""
 
     observance: Observance

@@ -7,10 +7,9 @@ costs the same whether it is 1 or 9999, and nothing scans day by day.
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -31,12 +30,18 @@ _NTH = re.compile(rf"{_MONTH} (?P<ordinal>1st|2nd|3rd|4th|last) {_WEEKDAY}")
 _NEAR = re.compile(rf"{_MONTH} {_WEEKDAY}(?P<relation>>=|<=)(?P<day>\d{{1,2}})")
 
 
+def days_in_month(year: int, month: int) -> int:
+    """Computed here rather than with ``calendar``, which would import ``locale`` at start-up."""
+    if month == 12:
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
 class ExpressionError(ValueError):
     """A date expression outside the vocabulary, with a message that says what is allowed."""
 
 
-@dataclass(frozen=True, slots=True)
-class Fixed:
+class Fixed(NamedTuple):
     """The same month and day every year."""
 
     month: int
@@ -52,8 +57,7 @@ class Fixed:
         return f"{MONTHS[self.month - 1]} {self.day}"
 
 
-@dataclass(frozen=True, slots=True)
-class NthWeekday:
+class NthWeekday(NamedTuple):
     """The nth (1 to 4) or last (-1) given weekday of a month."""
 
     month: int
@@ -65,7 +69,7 @@ class NthWeekday:
             first = date(year, self.month, 1)
             offset = (self.weekday - first.weekday()) % 7
             return first + timedelta(days=offset + 7 * (self.nth - 1))
-        last = date(year, self.month, calendar.monthrange(year, self.month)[1])
+        last = date(year, self.month, days_in_month(year, self.month))
         return last - timedelta(days=(last.weekday() - self.weekday) % 7)
 
     def describe(self) -> str:
@@ -77,8 +81,7 @@ class NthWeekday:
         return f"{MONTHS[self.month - 1]} {ordinal} {WEEKDAYS[self.weekday]}"
 
 
-@dataclass(frozen=True, slots=True)
-class WeekdayNear:
+class WeekdayNear(NamedTuple):
     """The first given weekday on or after a day (``>=``), or the last on or before it (``<=``)."""
 
     month: int
@@ -115,7 +118,7 @@ def parse_expression(text: str) -> DateExpr:
         month, day = MONTHS.index(match["month"]) + 1, int(match["day"])
         if month == 2 and day == 29:
             raise ExpressionError("'Feb 29' exists only in leap years; give the years as an era")
-        if not 1 <= day <= calendar.monthrange(2001, month)[1]:
+        if not 1 <= day <= days_in_month(2001, month):
             raise ExpressionError(f"'{text}' is not a day of {MONTH_NAMES[month - 1]}")
         return Fixed(month, day)
     if match := _NTH.fullmatch(text):
@@ -127,7 +130,7 @@ def parse_expression(text: str) -> DateExpr:
         weekday = WEEKDAYS.index(match["weekday"])
         day = int(match["day"])
         on_or_after = match["relation"] == ">="
-        shortest_month = calendar.monthrange(2001, month)[1]
+        shortest_month = days_in_month(2001, month)
         lowest, highest = (1, shortest_month - 6) if on_or_after else (7, shortest_month)
         if not lowest <= day <= highest:
             raise ExpressionError(

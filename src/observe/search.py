@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from observe.model import Observance
 from observe.text import fold
@@ -27,8 +27,7 @@ PHRASE_BONUS = 15
 WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     observance: Observance
     score: int
     fields: tuple[str, ...]

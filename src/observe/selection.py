@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from observe.dataset import Dataset
 from observe.lookup import resolve_all
@@ -10,8 +10,7 @@ from observe.model import Observance
 from observe.text import fold
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """What the user asked to see; an empty field means no restriction."""
 
     ids: tuple[str, ...] = ()

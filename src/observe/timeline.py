@@ -6,7 +6,7 @@ the eras; deriving them here keeps the data free of facts that could contradict 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from observe.model import Era, Observance
 from observe.occurrences import in_year
@@ -15,8 +15,7 @@ from observe.occurrences import in_year
 SEARCH_YEARS = 100
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One line of the timeline; ``date`` is ISO text of year, month or day precision."""
 
     date: str
