@@ -7,6 +7,7 @@ The test suite fails while bundle.json is stale.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from observe.dataset import BUNDLE_NAME, bundled_data_dir, bundled_sources, compile_bundle
 from observe.errors import DataError
@@ -18,7 +19,7 @@ def main() -> int:
     except DataError as error:
         print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)
         return 3
-    target = bundled_data_dir() / BUNDLE_NAME
+    target = Path(bundled_data_dir()) / BUNDLE_NAME
     temporary = target.with_suffix(".json.tmp")
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(target)

@@ -1,6 +1,6 @@
 """The ``observe`` command line: thin commands that parse options, ask the domain, and render.
 
-Heavy modules (rich, icalendar) are imported inside the commands that need them, so that a
+Heavy modules (rich) are imported inside the commands that need them, so that a
 plain ``observe next`` in a pipe pays only for click and the data.
 """
 
@@ -11,11 +11,9 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from click.shell_completion import CompletionItem
 
 from observe import __version__
 from observe.config import Config
@@ -33,6 +31,9 @@ from observe.model import Observance, Occurrence
 from observe.render.fields import FIELD_NAMES
 from observe.rules import FIRST_YEAR, LAST_YEAR, days_in_month
 
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
 F = TypeVar("F", bound=Callable[..., Any])
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TODAY_ENV = "OBSERVE_TODAY"
@@ -45,7 +46,7 @@ class Settings:
         self.today: date | None = None
         self.json = False
         self.no_color = False
-        self.data: list[Path] = []
+        self.data: list[str] = []
         self._dataset: Dataset | None = None
         self._config: Config | None = None
 
@@ -71,7 +72,7 @@ class Settings:
             from observe.dataset import load
 
             own = user_observance_dir()
-            self._dataset = load(([own] if own.is_dir() else []) + self.data)
+            self._dataset = load(([own] if os.path.isdir(own) else []) + self.data)
         return self._dataset
 
     def wants_json(self) -> bool:
@@ -120,7 +121,7 @@ def _store(attribute: str) -> Callable[[click.Context, click.Parameter, Any], No
             return
         settings = ctx.ensure_object(Settings)
         if attribute == "data":
-            settings.data.extend(Path(path) for path in value)
+            settings.data.extend(value)
         else:
             setattr(settings, attribute, value)
 
@@ -136,7 +137,7 @@ def common_options(function: F) -> F:
                      help="Print one JSON document (see docs/json.md)."),
         click.option("--no-color", is_flag=True, expose_value=False, callback=_store("no_color"),
                      help="No colour, even on a terminal (NO_COLOR is honoured too)."),
-        click.option("--data", type=click.Path(path_type=Path), multiple=True, expose_value=False,
+        click.option("--data", type=click.Path(), multiple=True, expose_value=False,
                      callback=_store("data"),
                      help="Add observances from this TOML file or folder (repeatable)."),
     ]  # fmt: skip
@@ -378,6 +379,8 @@ def list_command(year: int | None, month: int | None, **options: Any) -> None:
 
 def _complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Ids for shell completion; a broken user file must not break the shell, so it yields none."""
+    from click.shell_completion import CompletionItem
+
     try:
         dataset = ctx.ensure_object(Settings).dataset()
     except ObserveError:
@@ -416,7 +419,7 @@ def show_command(ident: str) -> None:
 
         print_profile(make_console(settings.color()), observance, today)
     else:
-        from observe.render.plain import profile_lines
+        from observe.render.plain_record import profile_lines
 
         _write("".join(line + "\n" for line in profile_lines(observance, today)))
 
@@ -446,7 +449,7 @@ def history_command(ident: str) -> None:
         console.print(f"{observance.name} ({observance.id})", style="bold")
         console.print(timeline_table(timeline(observance), observance.sources))
     else:
-        from observe.render.plain import timeline_lines
+        from observe.render.plain_record import timeline_lines
 
         _write("".join(line + "\n" for line in timeline_lines(timeline(observance))))
 
@@ -485,10 +488,115 @@ def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
 
 
 # An event starting late in 9999 would end in 10000, a year an iCalendar DATE cannot hold.
-@cli.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+LAST_EXPORT_YEAR = LAST_YEAR - 1
+
+
+def _export_year(flag: str, name: str, text: str) -> Callable[[F], F]:
+    """--from and --to: a year an exported event can start in."""
+    years = click.IntRange(FIRST_YEAR, LAST_EXPORT_YEAR)
+    return click.option(flag, name, type=years, metavar="YEAR", help=text)
+
+
+def _alarm_trigger(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check --alarm while parsing, so that a bad value is a usage error that names it."""
+    if value is None:
+        return None
+    from observe.ics import alarm_trigger
+
+    try:
+        return alarm_trigger(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+
+
+@cli.command("export")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    help="Write to FILE, replacing it in one step (default, or '-': standard output).",
+)
+@click.option(
+    "--expand",
+    is_flag=True,
+    help="One event per occurrence from --from to --to, not one repeating event per rule.",
+)
+@_export_year("--from", "first", "With --expand: the first year (default: this year).")
+@_export_year(
+    "--to",
+    "last",
+    "With --expand: the last year (default: this year + 10). Without: the last year written out "
+    "for open-ended rules that calendars cannot repeat (default: this year + 25).",
+)
+@click.option(
+    "--alarm",
+    metavar="DURATION",
+    callback=_alarm_trigger,
+    help="A reminder this long before each start, such as 1d, 12h or 1w (default: none).",
+)
+@click.option(
+    "--calendar-name",
+    default="UN International Days",
+    show_default=True,
+    metavar="NAME",
+    help="The name calendar apps show for the calendar.",
+)
+@filter_options
 @common_options
-def validate_command(paths: tuple[Path, ...]) -> None:
+def export_command(
+    output: str | None,
+    expand: bool,
+    first: int | None,
+    last: int | None,
+    alarm: str | None,
+    calendar_name: str,
+    **filters: Any,
+) -> None:
+    """Write the observances as an iCalendar (.ics) file, to import or subscribe to.
+
+    Each date rule becomes one repeating event, ended where the date changed; --expand writes one
+    event per occurrence instead. Event ids stay the same from run to run, so importing a newer
+    file updates the events, and the same data and options give the same bytes.
+
+    \b
+    Examples:
+      observe export -o un-days.ics
+      observe export --expand --from 2026 --to 2030 --topic health -o health.ics
+    """
+    from observe import ics
+
+    year = _settings().reference_day().year
+    last = min(year + (10 if expand else 25), LAST_EXPORT_YEAR) if last is None else last
+    if first is not None and not expand:
+        raise click.UsageError("--from applies only with --expand", click.get_current_context())
+    if expand and (first or year) > last:
+        raise click.UsageError(f"--from {first or year} is after --to {last}", click.get_current_context())
+    observances = _selected(**filters)
+    if expand:
+        events = ics.expanded_events(observances, first or year, last)
+    else:
+        events = ics.rule_events(observances, last)
+    if not events:
+        _fail("observe: nothing to export: nothing occurs with these filters and years", EXIT_NOTHING_FOUND)
+    stamp = ics.dtstamp(observances, os.environ.get("SOURCE_DATE_EPOCH"))
+    data = ics.calendar(events, calendar_name, stamp, alarm)
+    if output in (None, "-"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from pathlib import Path
+
+    from observe.atomic import write_atomically
+
+    write_atomically(Path(output), data)
+    if sys.stderr.isatty():
+        click.echo(f"Wrote {len(events)} events to {output}", err=True)
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@common_options
+def validate_command(paths: tuple[str, ...]) -> None:
     """Check observance files and report every problem as FILE:LINE: MESSAGE.
 
     With no PATH, checks the bundled data, your config.toml, and your own observance files (the
@@ -503,11 +611,14 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     from observe.dataset import bundled_sources, env_paths, expand_paths, validate_files
 
     settings = _settings()
-    chosen = list(paths)
+    from pathlib import Path
+
+    chosen = [Path(path) for path in paths]
     if not chosen:
         load_config()
-        own = user_observance_dir()
-        chosen = bundled_sources() + ([own] if own.is_dir() else []) + settings.data + env_paths()
+        own = Path(user_observance_dir())
+        extra = [Path(path) for path in settings.data]
+        chosen = bundled_sources() + ([own] if own.is_dir() else []) + extra + env_paths()
     files = list(expand_paths(chosen))
     try:
         checked = validate_files(files)

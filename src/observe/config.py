@@ -8,7 +8,6 @@ overrides it. Its ``observances/`` folder holds the user's own observance files.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from observe.errors import DataError, Problem
@@ -30,29 +29,30 @@ class Config(NamedTuple):
     first_day_of_week: int = 0
 
 
-def config_dir() -> Path:
+def config_dir() -> str:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
-        return Path(override)
+        return override
     import click
 
-    return Path(click.get_app_dir("observe"))
+    return click.get_app_dir("observe")
 
 
-def user_observance_dir() -> Path:
-    return config_dir() / "observances"
+def user_observance_dir() -> str:
+    return os.path.join(config_dir(), "observances")
 
 
 def load_config() -> Config:
     """The user's config.toml, or the defaults when there is none."""
-    path = config_dir() / "config.toml"
+    path = os.path.join(config_dir(), "config.toml")
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
     except FileNotFoundError:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(str(path), 1, f"cannot read the configuration ({error})")]) from None
-    return parse_config(text, str(path))
+        raise DataError([Problem(path, 1, f"cannot read the configuration ({error})")]) from None
+    return parse_config(text, path)
 
 
 def parse_config(text: str, label: str) -> Config:

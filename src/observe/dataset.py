@@ -11,27 +11,36 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from observe.errors import DataError, Problem
 from observe.model import Observance
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BUNDLE_NAME = "bundle.json"
 BUNDLE_FORMAT = 1
 DATA_ENV = "OBSERVE_DATA"
 
 
-def bundled_data_dir() -> Path:
-    """The bundled ``data`` folder: inside the installed package, or at the top of a checkout."""
-    packaged = Path(__file__).parent / "data"
-    if packaged.is_dir():
+def bundled_data_dir() -> str:
+    """The bundled ``data`` folder: inside the installed package, or at the top of a checkout.
+
+    Plain ``os.path`` rather than ``pathlib``: this runs at every start, and ``pathlib`` costs
+    milliseconds to import.
+    """
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "data")
+    if os.path.isdir(packaged):
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data")
 
 
 def bundled_sources() -> list[Path]:
-    return sorted((bundled_data_dir() / "observances").glob("*.toml"))
+    from pathlib import Path
+
+    return sorted((Path(bundled_data_dir()) / "observances").glob("*.toml"))
 
 
 def compile_bundle(paths: Iterable[Path]) -> str:
@@ -75,27 +84,35 @@ def validate_files(paths: list[Path]) -> int:
     return len(expanded)
 
 
-def load(extra: Iterable[Path] = ()) -> Dataset:
+def load(extra: Iterable[str] = ()) -> Dataset:
     """The bundled dataset plus user files from ``extra`` (files or folders) and $OBSERVE_DATA."""
     observances = {o.id: o for o in _load_bundle()}
-    user_paths = list(expand_paths(env_paths())) + list(expand_paths(extra))
+    user_paths = [*_env_value(), *extra]
     if user_paths:
-        _add_user_observances(observances, user_paths)
+        from pathlib import Path
+
+        _add_user_observances(observances, list(expand_paths(Path(path) for path in user_paths)))
     return Dataset(observances)
 
 
 def _load_bundle() -> list[Observance]:
-    path = bundled_data_dir() / BUNDLE_NAME
+    path = os.path.join(bundled_data_dir(), BUNDLE_NAME)
     try:
-        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as bundle:
+            document: dict[str, Any] = json.loads(bundle.read())
     except (OSError, ValueError) as error:
-        raise DataError([Problem(str(path), 1, f"the bundled dataset cannot be read ({error})")]) from None
+        raise DataError([Problem(path, 1, f"the bundled dataset cannot be read ({error})")]) from None
     return [Observance.from_record(record, origin="bundled") for record in document["observances"]]
 
 
+def _env_value() -> list[str]:
+    return [part for part in os.environ.get(DATA_ENV, "").split(os.pathsep) if part]
+
+
 def env_paths() -> list[Path]:
-    value = os.environ.get(DATA_ENV, "")
-    return [Path(part) for part in value.split(os.pathsep) if part]
+    from pathlib import Path
+
+    return [Path(part) for part in _env_value()]
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -127,10 +144,12 @@ def override_conflict(path: Path, record: dict[str, Any], bundled_ids: set[str])
     Reusing a bundled id silently would change what a published calendar UID means, so it is
     allowed only when the file says ``override = true``.
     """
+    from pathlib import Path
+
     from observe.schema import key_line
 
     ident = record["id"]
-    if path.resolve() == (bundled_data_dir() / "observances" / f"{ident}.toml").resolve():
+    if path.resolve() == (Path(bundled_data_dir()) / "observances" / f"{ident}.toml").resolve():
         return None
     if ident in bundled_ids and not record.get("override"):
         message = f"id '{ident}' is already a bundled observance; add 'override = true' to replace it"

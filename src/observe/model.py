@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from observe.rules import DateExpr, Fixed, parse_expression
+from observe.rules import DateExpr, Fixed, from_data
 
 
 class Source(NamedTuple):
@@ -181,9 +181,9 @@ def _era(record: dict[str, Any]) -> Era:
     return Era(
         start=record["from"],
         end=record.get("until"),
-        on=tuple(parse_expression(text) for text in on),
+        on=tuple(from_data(data) for data in on),
         announced=(
-            None if announced is None else {int(year): _fixed(text) for year, text in announced.items()}
+            None if announced is None else {int(year): _fixed(data) for year, data in announced.items()}
         ),
         days=record.get("days", 1),
         every=record.get("every", 1),
@@ -192,8 +192,8 @@ def _era(record: dict[str, Any]) -> Era:
     )
 
 
-def _fixed(text: str) -> Fixed:
-    expression = parse_expression(text)
+def _fixed(data: list[Any]) -> Fixed:
+    expression = from_data(data)
     assert isinstance(expression, Fixed), "schema admits only fixed dates in 'announced'"
     return expression
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import NamedTuple
+from functools import cache
+from typing import Any, NamedTuple
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -25,9 +26,16 @@ LAST_YEAR = 9999
 
 _MONTH = "(?P<month>" + "|".join(MONTHS) + ")"
 _WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
-_FIXED = re.compile(rf"{_MONTH} (?P<day>\d{{1,2}})")
-_NTH = re.compile(rf"{_MONTH} (?P<ordinal>1st|2nd|3rd|4th|last) {_WEEKDAY}")
-_NEAR = re.compile(rf"{_MONTH} {_WEEKDAY}(?P<relation>>=|<=)(?P<day>\d{{1,2}})")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: start-up reads already parsed rules from the bundle."""
+    return (
+        re.compile(rf"{_MONTH} (?P<day>\d{{1,2}})"),
+        re.compile(rf"{_MONTH} (?P<ordinal>1st|2nd|3rd|4th|last) {_WEEKDAY}"),
+        re.compile(rf"{_MONTH} {_WEEKDAY}(?P<relation>>=|<=)(?P<day>\d{{1,2}})"),
+    )
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -114,18 +122,19 @@ def parse_expression(text: str) -> DateExpr:
     Refusing ``Feb 29`` and ``>=``/``<=`` anchors within a week of the month's edge keeps every
     computed date inside the named month in every year, so a rule can never drift silently.
     """
-    if match := _FIXED.fullmatch(text):
+    fixed, nth, near = _patterns()
+    if match := fixed.fullmatch(text):
         month, day = MONTHS.index(match["month"]) + 1, int(match["day"])
         if month == 2 and day == 29:
             raise ExpressionError("'Feb 29' exists only in leap years; give the years as an era")
         if not 1 <= day <= days_in_month(2001, month):
             raise ExpressionError(f"'{text}' is not a day of {MONTH_NAMES[month - 1]}")
         return Fixed(month, day)
-    if match := _NTH.fullmatch(text):
+    if match := nth.fullmatch(text):
         month = MONTHS.index(match["month"]) + 1
         weekday = WEEKDAYS.index(match["weekday"])
         return NthWeekday(month, weekday, ORDINALS[match["ordinal"]])
-    if match := _NEAR.fullmatch(text):
+    if match := near.fullmatch(text):
         month = MONTHS.index(match["month"]) + 1
         weekday = WEEKDAYS.index(match["weekday"])
         day = int(match["day"])
@@ -141,3 +150,20 @@ def parse_expression(text: str) -> DateExpr:
         f"'{text}' is not a date expression; "
         "use 'Sep 12', 'Oct 1st Mon', 'Sep last Thu', 'Nov Mon<=11' or 'May Sat>=8'"
     )
+
+
+def to_data(expression: DateExpr) -> list[str | int | bool]:
+    """A parsed expression as JSON-ready data: the compiled bundle stores rules this way."""
+    return [type(expression).__name__, *expression]
+
+
+def from_data(data: list[Any]) -> DateExpr:
+    """The inverse of ``to_data``."""
+    kind, *fields = data
+    if kind == "Fixed":
+        return Fixed(*fields)
+    if kind == "NthWeekday":
+        return NthWeekday(*fields)
+    if kind == "WeekdayNear":
+        return WeekdayNear(*fields)
+    raise ValueError(f"unknown date expression kind {kind!r}")

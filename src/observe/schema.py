@@ -22,6 +22,7 @@ from observe.rules import (
     ExpressionError,
     Fixed,
     parse_expression,
+    to_data,
 )
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -394,15 +395,16 @@ def _check_rule(check: _FileCheck, table: dict[str, Any], where: Where) -> dict[
         return None
     if "on" in table:
         texts = [table["on"]] if isinstance(table["on"], str) else table["on"]
+        parsed = []
         for text in texts:
             try:
-                parse_expression(text)
+                parsed.append(to_data(parse_expression(text)))
             except ExpressionError as error:
                 check.error((*where, "on"), str(error))
-        return {"on": texts}
+        return {"on": parsed}
     if "every" in table:
         check.error((*where, "every"), "cannot be combined with 'announced'")
-    announced: dict[str, str] = {}
+    announced: dict[str, list[str | int | bool]] = {}
     for year_text, text in table["announced"].items():
         year = int(year_text) if year_text.isdigit() else None
         if year is None or not (table["from"] <= year <= table.get("until", LAST_YEAR)):
@@ -419,7 +421,7 @@ def _check_rule(check: _FileCheck, table: dict[str, Any], where: Where) -> dict[
         if not isinstance(expression, Fixed):
             check.error((*where, "announced"), f"{year}: '{text}' must be a fixed date like 'May 23'")
             continue
-        announced[str(year)] = text
+        announced[str(year)] = to_data(expression)
     return {"announced": dict(sorted(announced.items()))}
 
 
