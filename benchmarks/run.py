@@ -1,0 +1,264 @@
+"""Start-up and export benchmark for observe, measured as whole processes.
+
+Usage:  python benchmarks/run.py [--runs 25] [--venv DIR] [--no-compare] [--json FILE]
+
+It creates a virtual environment (default: a temporary one), installs this checkout into it the
+normal way (not editable: an editable install adds an import hook to every interpreter start),
+and times each command against ``python -c pass`` from the same environment, alternating the two
+so that drift in machine load hits both alike. Every figure is a median over --runs runs with
+its interquartile range, and a ratio to the median of ``python -c pass`` in the same run. Peak
+memory is the child's maximum resident set size, read from ``wait4``; children are started with
+``posix_spawn`` (``close_fds=False``) so that a forked copy of this harness is not counted.
+
+With comparisons on (the default), ``holidays`` and ``khal`` are installed into a second
+environment and measured by the same harness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pty
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = "2026-11-24"
+
+
+class Timed:
+    """The timings and peak memory of one command over several runs."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.seconds: list[float] = []
+        self.peak_kib: list[int] = []
+
+    def median_ms(self) -> float:
+        return statistics.median(self.seconds) * 1000
+
+    def spread_ms(self) -> tuple[float, float]:
+        quartiles = statistics.quantiles(self.seconds, n=4)
+        return quartiles[0] * 1000, quartiles[2] * 1000
+
+
+def run_once(command: list[str], env: dict[str, str], terminal: bool = False) -> tuple[float, int, int]:
+    """Wall time, peak RSS (KiB) and exit status of one run; output is read and discarded."""
+    if terminal:
+        controller, tty = pty.openpty()
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=tty, stderr=tty, env=env, close_fds=False)
+        os.close(tty)
+        reader = threading.Thread(target=_drain_pty, args=(controller,))
+        reader.start()
+    else:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, close_fds=False
+        )
+        reader = threading.Thread(target=_drain, args=(process,))
+        reader.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    reader.join()
+    if terminal:
+        os.close(controller)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, process.returncode
+
+
+def _drain(process: subprocess.Popen[bytes]) -> None:
+    assert process.stdout is not None
+    while process.stdout.read(65536):
+        pass
+
+
+def _drain_pty(controller: int) -> None:
+    try:
+        while os.read(controller, 65536):
+            pass
+    except OSError:
+        pass  # the terminal closes when the child exits
+
+
+def measure(
+    commands: dict[str, tuple[list[str], bool]], baseline: list[str], env: dict[str, str], runs: int
+) -> tuple[Timed, dict[str, Timed]]:
+    """Alternate the baseline with each command, ``runs`` times, after one warm-up of each."""
+    base = Timed("python -c pass")
+    results = {label: Timed(label) for label in commands}
+    for label, (command, terminal) in commands.items():
+        _, _, status = run_once(command, env, terminal)
+        if status != 0:
+            raise SystemExit(f"{label}: exit status {status}: {' '.join(command)}")
+    run_once(baseline, env)
+    for _ in range(runs):
+        for label, (command, terminal) in commands.items():
+            elapsed, peak, _ = run_once(baseline, env)
+            base.seconds.append(elapsed)
+            base.peak_kib.append(peak)
+            elapsed, peak, _ = run_once(command, env, terminal)
+            results[label].seconds.append(elapsed)
+            results[label].peak_kib.append(peak)
+    return base, results
+
+
+def make_venv(folder: Path, *requirements: str) -> Path:
+    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    pip = [str(folder / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, *requirements], check=True)
+    return folder / "bin"
+
+
+def observe_commands(bin_dir: Path) -> dict[str, tuple[list[str], bool]]:
+    observe = str(bin_dir / "observe")
+    return {
+        "observe next (pipe)": ([observe, "next", "--today", TODAY], False),
+        "observe next (terminal)": ([observe, "next", "--today", TODAY], True),
+        "completion of a command": ([observe], False),
+        "completion of an id": ([observe], False),
+        "observe export (rules)": ([observe, "export", "--today", TODAY], False),
+        "observe export --expand 1950-2050": (
+            [observe, "export", "--expand", "--from", "1950", "--to", "2050", "--today", TODAY],
+            False,
+        ),
+    }
+
+
+COMPLETION_ENV = {
+    "completion of a command": {
+        "_OBSERVE_COMPLETE": "bash_complete",
+        "COMP_WORDS": "observe ne",
+        "COMP_CWORD": "1",
+    },
+    "completion of an id": {
+        "_OBSERVE_COMPLETE": "bash_complete",
+        "COMP_WORDS": "observe show south",
+        "COMP_CWORD": "2",
+    },
+}
+
+
+def measure_observe(bin_dir: Path, env: dict[str, str], runs: int) -> tuple[Timed, dict[str, Timed]]:
+    """Completion needs its own environment per command, so each is measured in its own pass."""
+    commands = observe_commands(bin_dir)
+    baseline = [str(bin_dir / "python"), "-c", "pass"]
+    plain = {label: spec for label, spec in commands.items() if label not in COMPLETION_ENV}
+    base, results = measure(plain, baseline, {**env, "COLUMNS": "120", "TERM": "xterm-256color"}, runs)
+    for label, extra in COMPLETION_ENV.items():
+        completion_base, completion = measure({label: commands[label]}, baseline, {**env, **extra}, runs)
+        base.seconds.extend(completion_base.seconds)
+        results.update(completion)
+    return base, results
+
+
+def comparison_commands(bin_dir: Path, home: Path) -> dict[str, tuple[list[str], bool]]:
+    """``holidays`` for one country-year and ``khal list`` on a warm cache of an empty calendar."""
+    calendar = home / "calendars" / "personal"
+    calendar.mkdir(parents=True)
+    config = home / ".config" / "khal"
+    config.mkdir(parents=True)
+    (config / "config").write_text(
+        "[calendars]\n[[personal]]\npath = " + str(calendar) + "\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n",
+        encoding="utf-8",
+    )
+    return {
+        "holidays, one country-year": (
+            [str(bin_dir / "python"), "-c", "import holidays; holidays.country_holidays('US', years=2026)"],
+            False,
+        ),
+        "khal list (warm cache)": ([str(bin_dir / "khal"), "list", "today", "7d"], False),
+    }
+
+
+def report(base: Timed, results: dict[str, Timed]) -> list[dict[str, Any]]:
+    """Print a table, the baseline first; return the rows for --json."""
+    base_ms = base.median_ms()
+    print(f"{'command':38} {'median':>9} {'IQR':>17} {'ratio':>7} {'peak RSS':>10}")
+    rows = []
+    for timed in (base, *results.values()):
+        median = timed.median_ms()
+        low, high = timed.spread_ms()
+        peak = max(timed.peak_kib) / 1024
+        ratio = median / base_ms
+        print(f"{timed.label:38} {median:7.1f}ms {low:7.1f}-{high:5.1f}ms {ratio:6.2f}x {peak:8.1f}MiB")
+        rows.append(
+            {
+                "command": timed.label,
+                "median_ms": round(median, 1),
+                "iqr_ms": [round(low, 1), round(high, 1)],
+                "ratio": round(ratio, 2),
+                "peak_mib": round(peak, 1),
+            }
+        )
+    return rows
+
+
+def scaling(bin_dir: Path) -> None:
+    """Compute cost against observances and years, in-process, from the installed package."""
+    script = """
+import time
+from observe.dataset import load
+from observe.occurrences import starting_in_years
+observances = list(load())
+def cost(copies, years):
+    # Years from 2030 on, when every observance in the data is in force, so that ten times the
+    # years is ten times the work to be done and the ratio shows how the cost grows.
+    chosen = observances * copies
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        starting_in_years(chosen, 2030, 2030 + years - 1)
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+one = cost(1, 10)
+print(f"occurrences over 10 years, {len(observances)} observances: {one:.1f} ms")
+print(f"  10x the observances: {cost(10, 10):.1f} ms ({cost(10, 10) / one:.1f}x)")
+print(f"  10x the years:       {cost(1, 100):.1f} ms ({cost(1, 100) / one:.1f}x)")
+print(f"  10x both:            {cost(10, 100):.1f} ms ({cost(10, 100) / one:.1f}x)")
+"""
+    subprocess.run([str(bin_dir / "python"), "-c", script], check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=25)
+    parser.add_argument(
+        "--venv", type=Path, help="where to build the environment (default: a temporary folder)"
+    )
+    parser.add_argument("--no-compare", action="store_true", help="skip holidays and khal")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        root = options.venv or Path(scratch) / "venv"
+        home = Path(scratch) / "home"
+        home.mkdir()
+        env = {"PATH": os.defpath, "HOME": str(home), "LANG": "C.UTF-8"}
+        machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        print(f"{platform.node()}: {machine}")
+        bin_dir = make_venv(root, str(REPO))
+        base, results = measure_observe(bin_dir, env, options.runs)
+        rows = report(base, results)
+        scaling(bin_dir)
+        if not options.no_compare:
+            other = make_venv(Path(scratch) / "compare", "holidays", "khal")
+            baseline = [str(other / "python"), "-c", "pass"]
+            compare_base, compared = measure(comparison_commands(other, home), baseline, env, options.runs)
+            print()
+            rows += report(compare_base, compared)
+        if options.json:
+            options.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
