@@ -1,7 +1,8 @@
-"""Compile data/observances/*.toml into data/bundle.json, the form observe reads at start-up.
+"""Compile data/observances/*.toml into the forms observe reads at run time.
 
 Run after editing the data: python scripts/build_bundle.py
-The test suite fails while bundle.json is stale.
+It writes src/observe/bundled_index.py and data/details.json; the test suite fails while they
+are stale.
 """
 
 from __future__ import annotations
@@ -9,21 +10,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from observe.dataset import BUNDLE_NAME, bundled_data_dir, bundled_sources, compile_bundle
+from observe.dataset import DETAILS_NAME, INDEX_MODULE, compile_bundle
 from observe.errors import DataError
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
     try:
-        text = compile_bundle(bundled_sources())
+        compiled = compile_bundle(sorted((REPO / "data" / "observances").glob("*.toml")))
     except DataError as error:
         print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)
         return 3
-    target = Path(bundled_data_dir()) / BUNDLE_NAME
-    temporary = target.with_suffix(".json.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
-    print(f"wrote {target}")
+    targets = {
+        REPO / "src" / "observe" / INDEX_MODULE: compiled.index_module,
+        REPO / "data" / DETAILS_NAME: compiled.details_json,
+    }
+    for target, text in targets.items():
+        temporary = target.with_suffix(target.suffix + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(target)
+        print(f"wrote {target.relative_to(REPO)}")
     return 0
 
 

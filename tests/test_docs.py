@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from observe.cli import cli
+from observe.cli import COMMANDS
 from tests.conftest import FIXTURES, Runner
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,7 +62,7 @@ def test_json_output_matches_its_documented_shape(run: Runner, name: str, args: 
 
 
 def test_every_command_is_in_the_readme_and_has_help_with_an_example(run: Runner) -> None:
-    for name in cli.commands:
+    for name in COMMANDS:
         assert re.search(rf"observe {name}\b", README), f"'observe {name}' is not in the README"
         help_text = run(name, "--help").out
         assert "Example" in help_text, name

@@ -164,7 +164,7 @@ def test_expanded_export_gives_exactly_the_occurrences_in_the_range(run: Runner)
     raw = export(run, "--expand", "--from", "1975", "--to", "2035", "--data", str(ICS_FIXTURES))
     assert_well_formed(raw)
     assert "RRULE" not in raw.decode("utf-8")
-    dataset = load([ICS_FIXTURES])
+    dataset = load([str(ICS_FIXTURES)])
     ids = set(dataset.observances)
     expected = expected_instances([ICS_FIXTURES], 1975, 2035)
     assert by_recurring_ical_events(raw, 1900, 2100, ids) == expected
@@ -193,9 +193,11 @@ def test_text_is_escaped_and_folded_between_characters(run: Runner) -> None:
     assert "\\n" in week["DESCRIPTION"][0] and "\\;" in week["DESCRIPTION"][0]
     assert week["CATEGORIES"] == ["testing,text,ACME"]
     parsed = next(c for c in icalendar.Calendar.from_ical(raw).walk("VEVENT") if c["UID"].startswith("odd"))
-    observance = load([ICS_FIXTURES]).observances["odd-week"]
+    dataset = load([str(ICS_FIXTURES)])
+    observance = dataset.observances["odd-week"]
     assert str(parsed["SUMMARY"]) == observance.name
-    assert str(parsed["DESCRIPTION"]).startswith(observance.description + "\n\nProclaimed by ACME")
+    description = dataset.details(observance).description
+    assert str(parsed["DESCRIPTION"]).startswith(description + "\n\nProclaimed by ACME")
     assert "Memo; with, punctuation: https://example.org/memo-1" in str(parsed["DESCRIPTION"])
     assert str(parsed["URL"]) == observance.url
 

@@ -8,16 +8,20 @@ import sys
 import zipfile
 from pathlib import Path
 
-from observe.dataset import BUNDLE_NAME, compile_bundle
+from observe.dataset import DETAILS_NAME, INDEX_MODULE, compile_bundle
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 
 
-def test_bundle_is_fresh() -> None:
-    """data/bundle.json must be rebuilt (scripts/build_bundle.py) whenever the TOML changes."""
-    expected = compile_bundle(sorted((DATA / "observances").glob("*.toml")))
-    assert (DATA / BUNDLE_NAME).read_text(encoding="utf-8") == expected, "run scripts/build_bundle.py"
+def test_compiled_data_is_fresh() -> None:
+    """The compiled forms must be rebuilt (scripts/build_bundle.py) whenever the TOML changes."""
+    compiled = compile_bundle(sorted((DATA / "observances").glob("*.toml")))
+    stale = "is stale: run scripts/build_bundle.py"
+    assert (REPO / "src" / "observe" / INDEX_MODULE).read_text("utf-8") == compiled.index_module, (
+        INDEX_MODULE + stale
+    )
+    assert (DATA / DETAILS_NAME).read_text("utf-8") == compiled.details_json, DETAILS_NAME + stale
 
 
 def test_the_wheel_ships_the_dataset(tmp_path: Path) -> None:
@@ -28,7 +32,7 @@ def test_the_wheel_ships_the_dataset(tmp_path: Path) -> None:
     )  # fmt: skip
     (wheel,) = tmp_path.glob("observe_days-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "observe/data/bundle.json" in names
+    assert {"observe/bundled_index.py", "observe/data/details.json"} <= names
     tomls = {path.name for path in (DATA / "observances").glob("*.toml")}
     assert {f"observe/data/observances/{name}" for name in tomls} <= names
 

@@ -11,12 +11,13 @@ open-ended rules written out one by one, up to a horizon year).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from observe import __version__
 from observe.contentlines import escape_text, ics_date, serialize
+from observe.details import Details
 from observe.errors import ObserveError
 from observe.model import Era, Observance, Occurrence, YearException
 from observe.occurrences import in_year
@@ -26,6 +27,7 @@ UID_DOMAIN = "observe-days"
 CALENDAR_DESCRIPTION = (
     "The United Nations' international days and weeks, with who proclaimed them and the sources."
 )
+DetailsOf = Callable[[Observance], Details]
 _ALARM = re.compile(r"(?P<count>[1-9][0-9]{0,3})(?P<unit>[dhw])")
 
 
@@ -77,8 +79,10 @@ def expanded_events(observances: Iterable[Observance], first: int, last: int) ->
     return sorted(events, key=lambda event: (event.start, event.uid))
 
 
-def calendar(events: Iterable[CalendarEvent], name: str, stamp: datetime, trigger: str | None) -> bytes:
-    """The calendar file, stamped with ``stamp`` (from ``dtstamp``).
+def calendar(
+    events: Iterable[CalendarEvent], details_of: DetailsOf, name: str, stamp: datetime, trigger: str | None
+) -> bytes:
+    """The calendar file, stamped with ``stamp`` (from ``dtstamp``); ``details_of`` gives the texts.
 
     ``trigger`` (from ``alarm_trigger``) adds a reminder to every event. Events are encoded one
     by one, so a century of them never sits in memory twice as text and again as bytes.
@@ -98,7 +102,7 @@ def calendar(events: Iterable[CalendarEvent], name: str, stamp: datetime, trigge
     ]
     stamp_line = f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}"
     chunks = [serialize(header)]
-    chunks.extend(serialize(_event_lines(event, stamp_line, trigger)) for event in events)
+    chunks.extend(serialize(_event_lines(event, details_of, stamp_line, trigger)) for event in events)
     chunks.append(serialize(["END:VCALENDAR"]))
     return b"".join(chunks)
 
@@ -115,7 +119,7 @@ def alarm_trigger(text: str) -> str:
     return f"-PT{count}H" if unit == "h" else f"-P{count}{unit.upper()}"
 
 
-def dtstamp(observances: Iterable[Observance], source_date_epoch: str | None) -> datetime:
+def dtstamp(details: Iterable[Details], source_date_epoch: str | None) -> datetime:
     """The DTSTAMP: SOURCE_DATE_EPOCH when set, else midnight UTC of the newest date in the data.
 
     Never the clock, so that the same data and options give the same bytes, and a calendar
@@ -128,18 +132,18 @@ def dtstamp(observances: Iterable[Observance], source_date_epoch: str | None) ->
             raise ObserveError(
                 f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{source_date_epoch}'"
             ) from None
-    newest = max(_dates(observances))
+    newest = max(_dates(details))
     return datetime(newest.year, newest.month, newest.day, tzinfo=UTC)
 
 
-def _dates(observances: Iterable[Observance]) -> Iterator[date]:
+def _dates(details: Iterable[Details]) -> Iterator[date]:
     """Dates in sources and history, one known only to the year or month taken from its first day.
 
     Never empty, since every observance's proclaiming instrument has a date.
     """
-    for observance in observances:
-        texts = [source.date for source in observance.sources.values()]
-        texts.extend(event.date for event in observance.events)
+    for one in details:
+        texts = [source.date for source in one.sources.values()]
+        texts.extend(event.date for event in one.events)
         yield from (date.fromisoformat((text + "-01-01")[:10]) for text in texts if text)
 
 
@@ -229,8 +233,11 @@ def _uid(stem: str, index: int, count: int) -> str:
     return f"{stem}-{index + 1}@{UID_DOMAIN}" if count > 1 else f"{stem}@{UID_DOMAIN}"
 
 
-def _event_lines(event: CalendarEvent, stamp_line: str, trigger: str | None) -> list[str]:
+def _event_lines(
+    event: CalendarEvent, details_of: DetailsOf, stamp_line: str, trigger: str | None
+) -> list[str]:
     observance = event.observance
+    details = details_of(observance)
     summary = escape_text(event.summary)
     categories = ",".join(escape_text(word) for word in (*observance.topics, observance.body))
     lines = [
@@ -245,7 +252,7 @@ def _event_lines(event: CalendarEvent, stamp_line: str, trigger: str | None) -> 
     lines.extend(f"EXDATE;VALUE=DATE:{ics_date(day)}" for day in event.exdates)
     lines += [
         f"SUMMARY:{summary}",
-        f"DESCRIPTION:{escape_text(_description(observance, event.era, event.exception))}",
+        f"DESCRIPTION:{escape_text(_description(observance, details, event.era, event.exception))}",
         f"URL:{observance.url}",
         f"CATEGORIES:{categories}",
         "TRANSP:TRANSPARENT",
@@ -262,12 +269,12 @@ def _event_lines(event: CalendarEvent, stamp_line: str, trigger: str | None) -> 
     return lines
 
 
-def _description(observance: Observance, era: Era, exception: YearException | None) -> str:
+def _description(observance: Observance, details: Details, era: Era, exception: YearException | None) -> str:
     """Our description, who proclaimed it, the rule in words, and the sources behind those dates."""
-    proclamation = observance.proclamation
+    proclamation = details.proclamation(observance)
     adopted = f", adopted {proclamation.date}" if proclamation.date else ""
     paragraphs = [
-        observance.description,
+        details.description,
         f"Proclaimed by {observance.body}: {proclamation.title} ({proclamation.key}){adopted}.",
         f"Date: {era.describe()}." + (f" {era.note}" if era.note else ""),
     ]
@@ -276,6 +283,6 @@ def _description(observance: Observance, era: Era, exception: YearException | No
         note = f" {exception.note}" if exception.note else ""
         paragraphs.append(f"In {exception.year} held on {exception.date.isoformat()} instead.{note}")
         keys += [key for key in exception.sources if key not in keys]
-    sources = [observance.sources[key] for key in keys]
+    sources = [details.sources[key] for key in keys]
     paragraphs.append("Sources:\n" + "\n".join(f"{source.title}: {source.url}" for source in sources))
     return "\n\n".join(paragraphs)

@@ -12,19 +12,6 @@ from typing import Any, NamedTuple
 from observe.rules import DateExpr, Fixed, from_data
 
 
-class Source(NamedTuple):
-    """An instrument or page that supports a claim; ``key`` is how the data cites it.
-
-    ``date`` is ISO text of day, month or year precision: an adoption known only to the month
-    is recorded as such rather than pinned to a guessed day.
-    """
-
-    key: str
-    title: str
-    url: str
-    date: str | None = None
-
-
 class Era(NamedTuple):
     """One date rule and the years it held, both ends inclusive (``end`` None: still in force)."""
 
@@ -45,15 +32,21 @@ class Era(NamedTuple):
         if self.announced is not None:
             rule = "on a date announced each year"
         else:
-            dates = " and ".join(expression.describe() for expression in self.on)
-            cadence = "every year" if self.every == 1 else f"every {self.every} years"
-            rule = f"{dates} {cadence}"
+            rule = " and ".join(expression.describe() for expression in self.on)
+            if self.end != self.start:
+                rule += " every year" if self.every == 1 else f" every {self.every} years"
         if self.days > 1:
             rule = f"{self.days} days from {rule}"
-        years = f"since {self.start}" if self.end is None else f"from {self.start} to {self.end}"
         if self.end == self.start:
-            years = f"in {self.start}"
+            return f"{rule}, in {self.start} only"
+        years = f"since {self.start}" if self.end is None else f"from {self.start} to {self.end}"
         return f"{rule}, {years}"
+
+    def years(self, dash: str = "-") -> str:
+        """``2004-2011``, ``2012-`` while in force, or ``2010`` for a single year."""
+        if self.end == self.start:
+            return str(self.start)
+        return f"{self.start}{dash}{'' if self.end is None else self.end}"
 
     def start_dates(self, year: int) -> list[date]:
         """The dates occurrences start in ``year``; an announced year not listed has none."""
@@ -74,36 +67,19 @@ class YearException(NamedTuple):
     note: str = ""
 
 
-class Event(NamedTuple):
-    """A dated fact in the observance's life; ``date`` is ISO text of year, month or day precision."""
-
-    date: str
-    kind: str
-    what: str
-    sources: tuple[str, ...]
-
-
 class FormerName(NamedTuple):
     name: str
     until: int
     sources: tuple[str, ...]
 
 
-class Claim(NamedTuple):
-    says: str
-    sources: tuple[str, ...]
-    followed: bool
-
-
-class Dispute(NamedTuple):
-    """Sources that disagree, kept side by side with the claim the tool follows and why."""
-
-    about: str
-    claims: tuple[Claim, ...]
-    reason: str
-
-
 class Observance(NamedTuple):
+    """What listing, filtering and dating need: names, kind, who proclaimed it, its date rules.
+
+    Descriptions, sources, events and disputes live in ``observe.details``, loaded only by the
+    commands that show them, so that ``observe next`` reads a fraction of the data.
+    """
+
     id: str
     name: str
     kind: str
@@ -111,20 +87,11 @@ class Observance(NamedTuple):
     instrument: str
     topics: tuple[str, ...]
     url: str
-    description: str
-    sources: dict[str, Source]
     eras: tuple[Era, ...]
     aliases: tuple[str, ...] = ()
-    lead: str = ""
     exceptions: dict[int, YearException] = {}  # noqa: RUF012  (never mutated)
-    events: tuple[Event, ...] = ()
     former_names: tuple[FormerName, ...] = ()
-    disputes: tuple[Dispute, ...] = ()
     origin: str = ""
-
-    @property
-    def proclamation(self) -> Source:
-        return self.sources[self.instrument]
 
     @property
     def first_year(self) -> int:
@@ -154,25 +121,14 @@ class Observance(NamedTuple):
             instrument=record["instrument"],
             topics=tuple(record["topics"]),
             url=record["url"],
-            description=record["description"],
-            sources={s["key"]: _source(s) for s in record["sources"]},
             eras=tuple(_era(e) for e in record["eras"]),
             aliases=tuple(record.get("aliases", ())),
-            lead=record.get("lead", ""),
             exceptions={x["year"]: _exception(x) for x in record.get("exceptions", ())},
-            events=tuple(
-                Event(e["date"], e["kind"], e["what"], tuple(e["sources"])) for e in record.get("events", ())
-            ),
             former_names=tuple(
                 FormerName(f["name"], f["until"], tuple(f["sources"])) for f in record.get("former_names", ())
             ),
-            disputes=tuple(_dispute(d) for d in record.get("disputes", ())),
             origin=origin,
         )
-
-
-def _source(record: dict[str, Any]) -> Source:
-    return Source(key=record["key"], title=record["title"], url=record["url"], date=record.get("date"))
 
 
 def _era(record: dict[str, Any]) -> Era:
@@ -205,13 +161,6 @@ def _exception(record: dict[str, Any]) -> YearException:
         sources=tuple(record["sources"]),
         note=record.get("note", ""),
     )
-
-
-def _dispute(record: dict[str, Any]) -> Dispute:
-    claims = tuple(
-        Claim(c["says"], tuple(c["sources"]), bool(c.get("followed", False))) for c in record["claims"]
-    )
-    return Dispute(about=record["about"], claims=claims, reason=record["reason"])
 
 
 class Occurrence(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from observe.details import Details
 from observe.model import Observance, Occurrence
 from observe.occurrences import upcoming
 
@@ -24,9 +25,9 @@ def current_rule(observance: Observance, today: date) -> str:
     return f"not yet observed (first rule: {observance.eras[0].describe()})"
 
 
-def facts(observance: Observance, today: date) -> list[tuple[str, str]]:
+def facts(observance: Observance, details: Details, today: date) -> list[tuple[str, str]]:
     """Label/value pairs in reading order; dates are ISO so every mode can reformat them."""
-    proclamation = observance.proclamation
+    proclamation = details.proclamation(observance)
     adopted = proclamation.date or "date unknown"
     rows = [("Name", observance.name)]
     if observance.aliases:
@@ -38,8 +39,8 @@ def facts(observance: Observance, today: date) -> list[tuple[str, str]]:
         ("Proclaimed by", f"{observance.body}, {proclamation.key} of {adopted}"),
         ("Instrument", proclamation.url),
     ]
-    if observance.lead:
-        rows.append(("Lead", observance.lead))
+    if details.lead:
+        rows.append(("Lead", details.lead))
     rows += [
         ("Rule", current_rule(observance, today)),
         ("Next", _next_text(observance, today)),

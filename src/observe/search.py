@@ -7,9 +7,10 @@ outranks the same word in a description. Case and accents are ignored.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import NamedTuple
 
+from observe.dataset import Dataset
+from observe.details import Details
 from observe.model import Observance
 from observe.text import fold
 
@@ -33,16 +34,16 @@ class Match(NamedTuple):
     fields: tuple[str, ...]
 
 
-def _field_texts(observance: Observance) -> dict[str, str]:
+def _field_texts(observance: Observance, details: Details) -> dict[str, str]:
     names = [*observance.aliases, *(former.name for former in observance.former_names)]
     return {
         "id": fold(observance.id.replace("-", " ")),
         "name": fold(observance.name),
         "alias": fold(" | ".join(names)),
-        "instrument": fold(" | ".join(observance.sources)),
+        "instrument": fold(" | ".join(details.sources)),
         "topic": fold(" ".join(topic.replace("-", " ") for topic in observance.topics)),
-        "body": fold(f"{observance.body} {observance.lead}"),
-        "description": fold(observance.description),
+        "body": fold(f"{observance.body} {details.lead}"),
+        "description": fold(details.description),
     }
 
 
@@ -56,13 +57,13 @@ def _matches_word(field: str, term: str, text: str) -> bool:
     return bool(pieces) and all(any(word.startswith(piece) for word in words) for piece in pieces)
 
 
-def search(observances: Iterable[Observance], query: str) -> list[Match]:
+def search(dataset: Dataset, query: str) -> list[Match]:
     """Observances matching every term of ``query``, best first (ties by name)."""
     terms = [fold(term) for term in query.split()]
     phrase = fold(" ".join(query.split()))
     found: list[Match] = []
-    for observance in observances:
-        texts = _field_texts(observance)
+    for observance in dataset:
+        texts = _field_texts(observance, dataset.details(observance))
         score = 0
         matched: set[str] = set()
         for term in terms:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from observe.dataset import Dataset
-from observe.lookup import resolve_all
 from observe.model import Observance
-from observe.text import fold
 
 
 class Selection(NamedTuple):
@@ -19,14 +17,23 @@ class Selection(NamedTuple):
     kinds: tuple[str, ...] = ()
 
     def apply(self, dataset: Dataset) -> list[Observance]:
-        """The matching observances; an id that matches nothing is an error, not an empty list."""
-        chosen = resolve_all(dataset, self.ids) if self.ids else list(dataset)
-        topics = {fold(topic) for topic in self.topics}
-        bodies = {fold(body) for body in self.bodies}
+        """The matching observances; an id that matches nothing is an error, not an empty list.
+
+        Topics and bodies are plain words, so case folding is enough; the id resolver (with its
+        accent folding) is loaded only when ids are given.
+        """
+        if self.ids:
+            from observe.lookup import resolve_all
+
+            chosen = resolve_all(dataset, self.ids)
+        else:
+            chosen = list(dataset)
+        topics = {topic.casefold() for topic in self.topics}
+        bodies = {body.casefold() for body in self.bodies}
         return [
             observance
             for observance in chosen
-            if (not topics or topics & {fold(topic) for topic in observance.topics})
-            and (not bodies or fold(observance.body) in bodies)
+            if (not topics or topics & {topic.casefold() for topic in observance.topics})
+            and (not bodies or observance.body.casefold() in bodies)
             and (not self.kinds or observance.kind in self.kinds)
         ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from observe.details import Details
 from observe.model import Era, Observance
 from observe.occurrences import in_year
 
@@ -24,9 +25,9 @@ class Entry(NamedTuple):
     sources: tuple[str, ...]
 
 
-def timeline(observance: Observance) -> list[Entry]:
+def timeline(observance: Observance, details: Details) -> list[Entry]:
     """Events and rule changes, oldest first; on the same day, recorded events come first."""
-    entries = [Entry(e.date, e.kind, e.what, e.sources) for e in observance.events]
+    entries = [Entry(e.date, e.kind, e.what, e.sources) for e in details.events]
     for index, era in enumerate(observance.eras):
         first = _first_occurrence(observance, era)
         if first is not None:

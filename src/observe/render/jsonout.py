@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from observe.details import Details, Source
 from observe.errors import Problem
-from observe.model import Observance, Occurrence, Source
+from observe.model import Observance, Occurrence
 from observe.profile import current_rule, next_occurrence
 from observe.render.fields import occurrence_fields
 from observe.search import Match
@@ -47,14 +48,14 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-def timeline_items(observance: Observance) -> list[dict[str, Any]]:
+def timeline_items(observance: Observance, details: Details) -> list[dict[str, Any]]:
     return [
         {"date": e.date, "kind": e.kind, "what": e.what, "sources": list(e.sources)}
-        for e in timeline(observance)
+        for e in timeline(observance, details)
     ]
 
 
-def observance_document(observance: Observance, today: date) -> dict[str, Any]:
+def observance_document(observance: Observance, details: Details, today: date) -> dict[str, Any]:
     """The full record of ``show --json``: the data as written plus what the tool derives."""
     upcoming = next_occurrence(observance, today)
     record = {
@@ -67,10 +68,10 @@ def observance_document(observance: Observance, today: date) -> dict[str, Any]:
         "kind": observance.kind,
         "body": observance.body,
         "instrument": observance.instrument,
-        "lead": observance.lead or None,
+        "lead": details.lead or None,
         "topics": list(observance.topics),
         "url": observance.url,
-        "description": observance.description,
+        "description": details.description,
         "rule": current_rule(observance, today),
         "next": None if upcoming is None else occurrence_item(upcoming, today),
         "eras": [
@@ -84,7 +85,7 @@ def observance_document(observance: Observance, today: date) -> dict[str, Any]:
             }
             for era in observance.eras
         ],
-        "timeline": timeline_items(observance),
+        "timeline": timeline_items(observance, details),
         "disputes": [
             {
                 "about": d.about,
@@ -93,19 +94,19 @@ def observance_document(observance: Observance, today: date) -> dict[str, Any]:
                 ],
                 "reason": d.reason,
             }
-            for d in observance.disputes
+            for d in details.disputes
         ],
-        "sources": [_source(source) for source in observance.sources.values()],
+        "sources": [_source(source) for source in details.sources.values()],
     }
     return {"version": JSON_VERSION, "today": today.isoformat(), "observance": record}
 
 
-def history_document(observance: Observance) -> dict[str, Any]:
+def history_document(observance: Observance, details: Details) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
         "id": observance.id,
-        "timeline": timeline_items(observance),
-        "sources": [_source(source) for source in observance.sources.values()],
+        "timeline": timeline_items(observance, details),
+        "sources": [_source(source) for source in details.sources.values()],
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from observe.details import Details
 from observe.model import Observance
 from observe.profile import facts
 from observe.timeline import Entry, timeline
@@ -23,22 +24,21 @@ def timeline_lines(entries: Iterable[Entry]) -> list[str]:
     return [f"{e.date}\t{e.kind}\t{e.what}\t{_cites(e.sources)}" for e in entries]
 
 
-def profile_lines(observance: Observance, today: date) -> list[str]:
+def profile_lines(observance: Observance, details: Details, today: date) -> list[str]:
     """``show`` as plain text: labelled facts, then one tab-separated section after another."""
-    lines = [f"{label}: {value}" for label, value in facts(observance, today)]
-    lines.append(f"Description: {observance.description}")
+    lines = [f"{label}: {value}" for label, value in facts(observance, details, today)]
+    lines.append(f"Description: {details.description}")
     lines.append("")
     lines.append("Eras:")
     for era in observance.eras:
-        years = f"{era.start}-{era.end if era.end is not None else ''}"
-        lines.append(f"{years}\t{era.describe()}\t{_cites(era.sources)}\t{era.note}".rstrip("\t"))
+        lines.append(f"{era.years()}\t{era.describe()}\t{_cites(era.sources)}\t{era.note}".rstrip("\t"))
     lines.append("")
     lines.append("History:")
-    lines.extend(timeline_lines(timeline(observance)))
-    if observance.disputes:
+    lines.extend(timeline_lines(timeline(observance, details)))
+    if details.disputes:
         lines.append("")
         lines.append("Disputes:")
-        for dispute in observance.disputes:
+        for dispute in details.disputes:
             lines.append(dispute.about)
             for claim in dispute.claims:
                 verdict = "followed" if claim.followed else "not followed"
@@ -46,7 +46,7 @@ def profile_lines(observance: Observance, today: date) -> list[str]:
             lines.append(f"\treason\t{dispute.reason}")
     lines.append("")
     lines.append("Sources:")
-    for source in observance.sources.values():
+    for source in details.sources.values():
         adopted = source.date or ""
         lines.append(f"{source.key}\t{adopted}\t{source.title}\t{source.url}")
     return lines

@@ -18,7 +18,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from observe.model import Observance, Occurrence, Source
+from observe.details import Details, Source
+from observe.model import Observance, Occurrence
 from observe.profile import facts
 from observe.search import Match
 from observe.timeline import Entry, timeline
@@ -109,35 +110,34 @@ def _cited(keys: Iterable[str], sources: dict[str, Source]) -> str:
     return "\n".join(key for key in keys if key in sources)
 
 
-def print_profile(console: Console, observance: Observance, today: date) -> None:
+def print_profile(console: Console, observance: Observance, details: Details, today: date) -> None:
     """``show`` on a terminal: a panel of facts, then eras, history, disputes and sources."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
-    for label, value in facts(observance, today):
+    for label, value in facts(observance, details, today):
         grid.add_row(label, value)
-    console.print(Panel(Group(grid, Text(""), Text(observance.description)), title=observance.id))
+    console.print(Panel(Group(grid, Text(""), Text(details.description)), title=observance.id))
 
     eras = Table(title="Date rules", title_justify="left", header_style="bold")
     eras.add_column("Years", no_wrap=True)
     eras.add_column("Rule", ratio=2)
     eras.add_column("Source", ratio=1, overflow="fold")
     for era in observance.eras:
-        years = f"{era.start}–{era.end if era.end is not None else ''}"
         rule = Text(era.describe())
         if era.note:
             rule.append("\n" + era.note, style="dim")
-        eras.add_row(years, rule, _cited(era.sources, observance.sources))
+        eras.add_row(era.years("–"), rule, _cited(era.sources, details.sources))
     console.print(eras)
-    console.print(timeline_table(timeline(observance), observance.sources))
-    for dispute in observance.disputes:
+    console.print(timeline_table(timeline(observance, details), details.sources))
+    for dispute in details.disputes:
         table = Table(title=f"Disputed: {dispute.about}", title_justify="left", header_style="bold")
         table.add_column("Claim")
         table.add_column("Source", overflow="fold")
         table.add_column("Followed", no_wrap=True)
         for claim in dispute.claims:
             table.add_row(
-                claim.says, _cited(claim.sources, observance.sources), "yes" if claim.followed else "no"
+                claim.says, _cited(claim.sources, details.sources), "yes" if claim.followed else "no"
             )
         table.caption = f"Why: {dispute.reason}"
         table.caption_justify = "left"
@@ -146,7 +146,7 @@ def print_profile(console: Console, observance: Observance, today: date) -> None
     sources.add_column("Key", no_wrap=True)
     sources.add_column("Date", no_wrap=True)
     sources.add_column("Title and link", overflow="fold")
-    for source in observance.sources.values():
+    for source in details.sources.values():
         adopted = human_partial_date(source.date) if source.date else ""
         title_and_link = Text(source.title + "\n")
         title_and_link.append(source.url, style=Style(link=source.url))

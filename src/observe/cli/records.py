@@ -1,0 +1,122 @@
+"""Commands about single observances: show, history and search."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from observe.cli.shared import Settings, common_options, current_settings, resolve_id, write
+from observe.errors import EXIT_NOTHING_FOUND, ObserveError
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+
+def complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """Ids for shell completion; a broken user file must not break the shell, so it yields none."""
+    from click.shell_completion import CompletionItem
+
+    try:
+        dataset = ctx.ensure_object(Settings).dataset()
+    except ObserveError:
+        return []
+    return [CompletionItem(ident) for ident in dataset.observances if ident.startswith(incomplete)]
+
+
+@click.command("show")
+@click.argument("ident", metavar="ID", shell_complete=complete_ids)
+@common_options
+def show_command(ident: str) -> None:
+    """Everything about one observance: who proclaimed it, its rule, history, disputes and sources.
+
+    ID may also be an alias or an unambiguous start of an id.
+
+    \b
+    Examples:
+      observe show south-south-cooperation
+      observe show "World Habitat Day"
+    """
+    settings = current_settings()
+    observance = resolve_id(ident)
+    details = settings.dataset().details(observance)
+    today = settings.reference_day()
+    if settings.wants_json():
+        from observe.render.jsonout import dumps, observance_document
+
+        write(dumps(observance_document(observance, details, today)) + "\n")
+    elif settings.on_terminal():
+        from observe.render.terminal import make_console, print_profile
+
+        print_profile(make_console(settings.color()), observance, details, today)
+    else:
+        from observe.render.plain_record import profile_lines
+
+        write("".join(line + "\n" for line in profile_lines(observance, details, today)))
+
+
+@click.command("history")
+@click.argument("ident", metavar="ID", shell_complete=complete_ids)
+@common_options
+def history_command(ident: str) -> None:
+    """The timeline of one observance, oldest first, each entry with its source.
+
+    \b
+    Example:
+      observe history south-south-cooperation
+    """
+    from observe.timeline import timeline
+
+    settings = current_settings()
+    observance = resolve_id(ident)
+    details = settings.dataset().details(observance)
+    if settings.wants_json():
+        from observe.render.jsonout import dumps, history_document
+
+        write(dumps(history_document(observance, details)) + "\n")
+    elif settings.on_terminal():
+        from observe.render.terminal import make_console, timeline_table
+
+        console = make_console(settings.color())
+        console.print(f"{observance.name} ({observance.id})", style="bold")
+        console.print(timeline_table(timeline(observance, details), details.sources))
+    else:
+        from observe.render.plain_record import timeline_lines
+
+        write("".join(line + "\n" for line in timeline_lines(timeline(observance, details))))
+
+
+@click.command("search")
+@click.argument("words", nargs=-1, required=True)
+@click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing matches.")
+@common_options
+def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
+    """Find observances by name, alias, topic, body, instrument symbol or description.
+
+    Every word must match; case and accents are ignored. Best matches come first.
+
+    \b
+    Examples:
+      observe search water
+      observe search 58/220
+    """
+    from observe.search import search
+
+    settings = current_settings()
+    query = " ".join(words)
+    matches = search(settings.dataset(), query)
+    if settings.wants_json():
+        from observe.render.jsonout import dumps, search_document
+
+        write(dumps(search_document(query, matches)) + "\n")
+    elif settings.on_terminal():
+        from observe.render.terminal import make_console, print_matches
+
+        print_matches(make_console(settings.color()), query, matches)
+    else:
+        write("".join(f"{m.observance.id}\t{m.observance.name}\n" for m in matches))
+    if fail_if_empty and not matches:
+        raise SystemExit(EXIT_NOTHING_FOUND)
+
+
+# An event starting late in 9999 would end in 10000, a year an iCalendar DATE cannot hold.

@@ -1,0 +1,235 @@
+"""What every command shares: settings, option bundles, id resolution and output.
+
+The commands themselves live in their own modules, imported only when they run, so the cost of
+defining one command's options is paid only by that command.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from observe.config import Config
+from observe.dataset import Dataset
+from observe.errors import EXIT_NOTHING_FOUND, EXIT_USAGE, ObserveError
+from observe.model import Observance, Occurrence
+from observe.render.fields import FIELD_NAMES
+
+F = TypeVar("F", bound=Callable[..., Any])
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+TODAY_ENV = "OBSERVE_TODAY"
+
+
+class Settings:
+    """What every command shares: the reference day, output choices and where data comes from."""
+
+    def __init__(self) -> None:
+        self.today: date | None = None
+        self.json = False
+        self.no_color = False
+        self.data: list[str] = []
+        self._dataset: Dataset | None = None
+        self._config: Config | None = None
+
+    def config(self) -> Config:
+        if self._config is None:
+            from observe.config import load_config
+
+            self._config = load_config()
+        return self._config
+
+    def reference_day(self) -> date:
+        """``--today``, else $OBSERVE_TODAY (for scripts and tests), else the local date."""
+        if self.today is not None:
+            return self.today
+        pinned = os.environ.get(TODAY_ENV)
+        if pinned:
+            return parse_iso_date(pinned, f"${TODAY_ENV}")
+        return date.today()
+
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            from observe.config import user_observance_dir
+            from observe.dataset import load
+
+            own = user_observance_dir()
+            self._dataset = load(([own] if os.path.isdir(own) else []) + self.data)
+        return self._dataset
+
+    def wants_json(self) -> bool:
+        return self.json or self.config().output == "json"
+
+    def on_terminal(self) -> bool:
+        return sys.stdout.isatty() and os.environ.get("TERM") != "dumb" and self.config().output != "plain"
+
+    def color(self) -> bool:
+        return not self.no_color and "NO_COLOR" not in os.environ and self.config().color
+
+
+def parse_iso_date(text: str, where: str) -> date:
+    """A YYYY-MM-DD date, or a one-line error naming where the text came from and what is wrong."""
+    if not ISO_DATE.fullmatch(text):
+        raise ObserveError(f"{where}: '{text}' is not a date in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise ObserveError(f"{where}: '{text}' is not a valid date: {error}") from None
+
+
+class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click's stubs
+    """A calendar date written YYYY-MM-DD; anything else is refused with the reason."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_iso_date(str(value), "date")
+        except ObserveError as error:
+            self.fail(str(error).removeprefix("date: "), param, ctx)
+
+
+def current_settings() -> Settings:
+    return click.get_current_context().ensure_object(Settings)
+
+
+def _store(attribute: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """A callback that records an option in the shared settings when it was given."""
+
+    def store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if value is None or value is False or value == ():
+            return
+        settings = ctx.ensure_object(Settings)
+        if attribute == "data":
+            settings.data.extend(value)
+        else:
+            setattr(settings, attribute, value)
+
+    return store
+
+
+def common_options(function: F) -> F:
+    """Options accepted both before and after the command name (``observe --json next``)."""
+    options = [
+        click.option("--today", type=IsoDate(), expose_value=False, callback=_store("today"),
+                     help="Pretend today is this date (default: the local date)."),
+        click.option("--json", "json_output", is_flag=True, expose_value=False, callback=_store("json"),
+                     help="Print one JSON document (see docs/json.md)."),
+        click.option("--no-color", is_flag=True, expose_value=False, callback=_store("no_color"),
+                     help="No colour, even on a terminal (NO_COLOR is honoured too)."),
+        click.option("--data", type=click.Path(), multiple=True, expose_value=False,
+                     callback=_store("data"),
+                     help="Add observances from this TOML file or folder (repeatable)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def filter_options(function: F) -> F:
+    options = [
+        click.option("--id", "ids", multiple=True, metavar="ID",
+                     help="Only this observance (repeatable)."),
+        click.option("--topic", "topics", multiple=True,
+                     help="Only observances with this topic (repeatable)."),
+        click.option("--body", "bodies", multiple=True,
+                     help="Only observances proclaimed by this body, e.g. UNGA, WHO (repeatable)."),
+        click.option("--kind", "kinds", multiple=True, type=click.Choice(["day", "week"]),
+                     help="Only days or only weeks."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def selected(
+    ids: tuple[str, ...], topics: tuple[str, ...], bodies: tuple[str, ...], kinds: tuple[str, ...]
+) -> list[Observance]:
+    """The observances the filters pick; with no filter given, the config file's defaults apply."""
+    from observe.selection import Selection
+
+    settings = current_settings()
+    if not (ids or topics or bodies or kinds):
+        config = settings.config()
+        topics, bodies, kinds = config.topics, config.bodies, config.kinds
+    return Selection(ids, topics, bodies, kinds).apply(settings.dataset())
+
+
+def output_options(function: F) -> F:
+    """Options of every command that lists occurrences."""
+    options = [
+        click.option("--format", "template", metavar="TEMPLATE",
+                     help="One line per occurrence from {field} placeholders: " + ", ".join(
+                         "{" + name + "}" for name in FIELD_NAMES) + r". \t and \n are tab and newline."),
+        click.option("--quiet-if-empty", is_flag=True,
+                     help="Print nothing at all when nothing is found (for cron: no empty mail)."),
+        click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing is found."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def emit(occurrences: list[Occurrence], title: str, output: dict[str, Any]) -> None:
+    """Print occurrences in the mode the context calls for; exit 1 only when asked to."""
+    settings = current_settings()
+    today = settings.reference_day()
+    template = output["template"]
+    if template is not None:
+        from observe import template as templates
+
+        templates.check(template)
+    if occurrences or not output["quiet_if_empty"]:
+        if template is not None:
+            from observe.render.fields import occurrence_fields
+
+            write(
+                "".join(templates.render(template, occurrence_fields(o, today)) + "\n" for o in occurrences)
+            )
+        elif settings.wants_json():
+            from observe.render.jsonout import dumps, occurrences_document
+
+            write(dumps(occurrences_document(occurrences, today)) + "\n")
+        elif settings.on_terminal():
+            from observe.render.terminal import make_console, print_occurrences
+
+            print_occurrences(make_console(settings.color()), occurrences, today, title)
+        else:
+            from observe.render.plain import occurrence_lines
+
+            write("".join(line + "\n" for line in occurrence_lines(occurrences, today)))
+    if output["fail_if_empty"] and not occurrences:
+        raise SystemExit(EXIT_NOTHING_FOUND)
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+OUTPUT_KEYS = ("template", "quiet_if_empty", "fail_if_empty")
+
+
+def split_options(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Separate the filter options from the output options that listing commands share."""
+    output = {key: options.pop(key) for key in OUTPUT_KEYS}
+    return options, output
+
+
+def resolve_id(ident: str) -> Observance:
+    from observe.lookup import resolve
+
+    return resolve(current_settings().dataset(), ident)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> None:
+    """Print one line (whatever newlines the message held) and exit with ``code``."""
+    sys.stderr.write(" ".join(message.split()) + "\n")
+    raise SystemExit(code)

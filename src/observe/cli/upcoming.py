@@ -1,0 +1,53 @@
+"""The next command: the coming observances, nearest first (the command most often run)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from observe.cli.shared import (
+    common_options,
+    current_settings,
+    emit,
+    filter_options,
+    output_options,
+    selected,
+    split_options,
+)
+
+
+@click.command("next")
+@click.option(
+    "-n",
+    "--count",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many occurrences to show (default 10, or all within --within).",
+)
+@click.option(
+    "--within",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Only occurrences starting within this many days from today.",
+)
+@output_options
+@filter_options
+@common_options
+def next_command(count: int | None, within: int | None, **options: Any) -> None:
+    """The coming observances, nearest first (weeks in progress included).
+
+    \b
+    Examples:
+      observe next
+      observe next -n 25 --topic health
+      observe next --within 7 --quiet-if-empty     (a weekly cron digest)
+    """  # fmt: skip
+    from observe.occurrences import upcoming
+
+    filters, output = split_options(options)
+    if count is None and within is None:
+        count = current_settings().config().next_count
+    today = current_settings().reference_day()
+    found = upcoming(selected(**filters), today, count, within)
+    emit(found, f"Coming observances from {today.isoformat()}", output)

@@ -1,0 +1,53 @@
+"""The validate command: check data files and report every problem."""
+
+from __future__ import annotations
+
+import click
+
+from observe.cli.shared import common_options, current_settings, write
+from observe.errors import DataError, Problem
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@common_options
+def validate_command(paths: tuple[str, ...]) -> None:
+    """Check observance files and report every problem as FILE:LINE: MESSAGE.
+
+    With no PATH, checks the bundled data, your config.toml, and your own observance files (the
+    config folder's observances/, --data and $OBSERVE_DATA). Exits with status 3 on any problem.
+
+    \b
+    Examples:
+      observe validate
+      observe validate ~/my-days/team-day.toml
+    """
+    from observe.config import load_config, user_observance_dir
+    from observe.dataset import bundled_sources, env_paths, expand_paths, validate_files
+
+    settings = current_settings()
+    from pathlib import Path
+
+    chosen = [Path(path) for path in paths]
+    if not chosen:
+        load_config()
+        own = Path(user_observance_dir())
+        extra = [Path(path) for path in settings.data]
+        chosen = bundled_sources() + ([own] if own.is_dir() else []) + extra + env_paths()
+    files = list(expand_paths(chosen))
+    try:
+        checked = validate_files(files)
+    except DataError as error:
+        if settings.wants_json():
+            _write_validation(len(files), error.problems)
+        raise
+    if settings.wants_json():
+        _write_validation(checked, [])
+    else:
+        click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems")
+
+
+def _write_validation(checked: int, problems: list[Problem]) -> None:
+    from observe.render.jsonout import dumps, validation_document
+
+    write(dumps(validation_document(checked, problems)) + "\n")

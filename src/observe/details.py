@@ -1,0 +1,88 @@
+"""What ``show``, ``history``, ``search`` and ``export`` add to an observance: its description,
+sources, recorded events and disputes.
+
+Kept out of ``observe.model`` because listing commands never need them: ``observe next`` neither
+reads these parts of the data nor defines these types.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from observe.model import Observance
+
+
+class Source(NamedTuple):
+    """An instrument or page that supports a claim; ``key`` is how the data cites it.
+
+    ``date`` is ISO text of day, month or year precision: an adoption known only to the month
+    is recorded as such rather than pinned to a guessed day.
+    """
+
+    key: str
+    title: str
+    url: str
+    date: str | None = None
+
+
+class Event(NamedTuple):
+    """A dated fact in the observance's life; ``date`` is ISO text of year, month or day precision."""
+
+    date: str
+    kind: str
+    what: str
+    sources: tuple[str, ...]
+
+
+class Claim(NamedTuple):
+    says: str
+    sources: tuple[str, ...]
+    followed: bool
+
+
+class Dispute(NamedTuple):
+    """Sources that disagree, kept side by side with the claim the tool follows and why."""
+
+    about: str
+    claims: tuple[Claim, ...]
+    reason: str
+
+
+class Details(NamedTuple):
+    """What ``show``, ``history``, ``search`` and ``export`` add to an observance."""
+
+    description: str
+    sources: dict[str, Source]
+    lead: str = ""
+    events: tuple[Event, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
+
+    def proclamation(self, observance: Observance) -> Source:
+        return self.sources[observance.instrument]
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Details:
+        """Build details from a validated record (or its ``details`` part in the bundle)."""
+        return cls(
+            description=record["description"],
+            sources={s["key"]: _source(s) for s in record["sources"]},
+            lead=record.get("lead", ""),
+            events=tuple(
+                Event(e["date"], e["kind"], e["what"], tuple(e["sources"])) for e in record.get("events", ())
+            ),
+            disputes=tuple(_dispute(d) for d in record.get("disputes", ())),
+        )
+
+
+DETAIL_KEYS = ("description", "sources", "lead", "events", "disputes")
+
+
+def _source(record: dict[str, Any]) -> Source:
+    return Source(key=record["key"], title=record["title"], url=record["url"], date=record.get("date"))
+
+
+def _dispute(record: dict[str, Any]) -> Dispute:
+    claims = tuple(
+        Claim(c["says"], tuple(c["sources"]), bool(c.get("followed", False))) for c in record["claims"]
+    )
+    return Dispute(about=record["about"], claims=claims, reason=record["reason"])
