@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from observe.errors import DataError, Problem
-from observe.model import Observance
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from observe.details import Details
+    from observe.model import Observance
 
 INDEX_MODULE = "bundled_index.py"
 DETAILS_NAME = "details.json"
@@ -97,13 +97,36 @@ def _details_json(details: dict[str, dict[str, Any]]) -> str:
 class Dataset:
     """All observances in play, bundled and the user's own, by id.
 
-    ``details`` reads the bundled details on first use; a user's observances bring theirs along.
+    Bundled observances are built from their index records on first use, since completing an id
+    on the command line needs only the ids. ``details`` reads the bundled details on first use;
+    a user's observances bring theirs along.
     """
 
-    def __init__(self, observances: dict[str, Observance], user_details: dict[str, Details]) -> None:
-        self.observances = observances
+    def __init__(
+        self,
+        records: list[dict[str, Any]],
+        user_observances: dict[str, Observance],
+        user_details: dict[str, Details],
+    ) -> None:
+        self._records = records
+        self._user_observances = user_observances
         self._user_details = user_details
+        self._observances: dict[str, Observance] | None = None
         self._bundled_details: dict[str, Any] | None = None
+
+    @property
+    def observances(self) -> dict[str, Observance]:
+        if self._observances is None:
+            from observe.model import Observance
+
+            built = {r["id"]: Observance.from_record(r, origin="bundled") for r in self._records}
+            built.update(self._user_observances)
+            self._observances = built
+        return self._observances
+
+    def ids(self) -> list[str]:
+        bundled = [record["id"] for record in self._records]
+        return bundled + [ident for ident in self._user_observances if ident not in bundled]
 
     def __iter__(self) -> Iterator[Observance]:
         return iter(self.observances.values())
@@ -141,15 +164,16 @@ def load(extra: Iterable[str] = ()) -> Dataset:
     """The bundled dataset plus user files from ``extra`` (files or folders) and $OBSERVE_DATA."""
     from observe.bundled_index import OBSERVANCES
 
-    observances = {r["id"]: Observance.from_record(r, origin="bundled") for r in OBSERVANCES}
+    user_observances: dict[str, Observance] = {}
     user_details: dict[str, Details] = {}
     user_paths = [*_env_value(), *extra]
     if user_paths:
         from pathlib import Path
 
         paths = list(expand_paths(Path(path) for path in user_paths))
-        _add_user_observances(observances, user_details, paths)
-    return Dataset(observances, user_details)
+        bundled_ids = {record["id"] for record in OBSERVANCES}
+        _add_user_observances(bundled_ids, user_observances, user_details, paths)
+    return Dataset(OBSERVANCES, user_observances, user_details)
 
 
 def _read_bundled(name: str) -> dict[str, Any]:
@@ -184,19 +208,23 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def _add_user_observances(
-    observances: dict[str, Observance], user_details: dict[str, Details], paths: list[Path]
+    bundled_ids: set[str],
+    observances: dict[str, Observance],
+    details: dict[str, Details],
+    paths: list[Path],
 ) -> None:
     from observe.details import Details
+    from observe.model import Observance
     from observe.schema import check_files
 
     checked, problems = check_files(paths)
     for path, record in checked:
-        conflict = override_conflict(path, record, set(observances))
+        conflict = override_conflict(path, record, bundled_ids)
         if conflict:
             problems.append(conflict)
         else:
             observances[record["id"]] = Observance.from_record(record, origin=str(path))
-            user_details[record["id"]] = Details.from_record(record)
+            details[record["id"]] = Details.from_record(record)
     if problems:
         raise DataError(problems)
 

@@ -21,7 +21,7 @@ def complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) ->
         dataset = ctx.ensure_object(Settings).dataset()
     except ObserveError:
         return []
-    return [CompletionItem(ident) for ident in dataset.observances if ident.startswith(incomplete)]
+    return [CompletionItem(ident) for ident in dataset.ids() if ident.startswith(incomplete)]
 
 
 @click.command("show")
@@ -46,7 +46,8 @@ def show_command(ident: str) -> None:
 
         write(dumps(observance_document(observance, details, today)) + "\n")
     elif settings.on_terminal():
-        from observe.render.terminal import make_console, print_profile
+        from observe.render.terminal import make_console
+        from observe.render.terminal_record import print_profile
 
         print_profile(make_console(settings.color()), observance, details, today)
     else:
@@ -75,7 +76,8 @@ def history_command(ident: str) -> None:
 
         write(dumps(history_document(observance, details)) + "\n")
     elif settings.on_terminal():
-        from observe.render.terminal import make_console, timeline_table
+        from observe.render.terminal import make_console
+        from observe.render.terminal_record import timeline_table
 
         console = make_console(settings.color())
         console.print(f"{observance.name} ({observance.id})", style="bold")

@@ -11,18 +11,15 @@ import contextlib
 import locale
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.style import Style
+from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
-from observe.details import Details, Source
-from observe.model import Observance, Occurrence
-from observe.profile import facts
-from observe.search import Match
-from observe.timeline import Entry, timeline
+from observe.model import Occurrence
+
+if TYPE_CHECKING:
+    from observe.search import Match
 
 
 def make_console(color: bool) -> Console:
@@ -83,75 +80,6 @@ def print_occurrences(console: Console, occurrences: list[Occurrence], today: da
         console.print(occurrence_table(occurrences, today, title))
     else:
         console.print(f"{title}: nothing.")
-
-
-def human_partial_date(text: str) -> str:
-    """An ISO date of year, month or day precision in words: "1974", "December 1974", "12 September 1978"."""
-    parts = [int(part) for part in text.split("-")]
-    if len(parts) == 1:
-        return text
-    if len(parts) == 2:
-        return f"{date(parts[0], parts[1], 1).strftime('%B')} {parts[0]}"
-    day = date(parts[0], parts[1], parts[2])
-    return f"{day.day} {day.strftime('%B')} {day.year}"
-
-
-def timeline_table(entries: Iterable[Entry], sources: dict[str, Source]) -> Table:
-    table = Table(title="History", title_justify="left", header_style="bold", show_lines=False)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("What", ratio=3)
-    table.add_column("Source", ratio=1, overflow="fold")
-    for entry in entries:
-        table.add_row(human_partial_date(entry.date), entry.what, _cited(entry.sources, sources))
-    return table
-
-
-def _cited(keys: Iterable[str], sources: dict[str, Source]) -> str:
-    return "\n".join(key for key in keys if key in sources)
-
-
-def print_profile(console: Console, observance: Observance, details: Details, today: date) -> None:
-    """``show`` on a terminal: a panel of facts, then eras, history, disputes and sources."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    for label, value in facts(observance, details, today):
-        grid.add_row(label, value)
-    console.print(Panel(Group(grid, Text(""), Text(details.description)), title=observance.id))
-
-    eras = Table(title="Date rules", title_justify="left", header_style="bold")
-    eras.add_column("Years", no_wrap=True)
-    eras.add_column("Rule", ratio=2)
-    eras.add_column("Source", ratio=1, overflow="fold")
-    for era in observance.eras:
-        rule = Text(era.describe())
-        if era.note:
-            rule.append("\n" + era.note, style="dim")
-        eras.add_row(era.years("–"), rule, _cited(era.sources, details.sources))
-    console.print(eras)
-    console.print(timeline_table(timeline(observance, details), details.sources))
-    for dispute in details.disputes:
-        table = Table(title=f"Disputed: {dispute.about}", title_justify="left", header_style="bold")
-        table.add_column("Claim")
-        table.add_column("Source", overflow="fold")
-        table.add_column("Followed", no_wrap=True)
-        for claim in dispute.claims:
-            table.add_row(
-                claim.says, _cited(claim.sources, details.sources), "yes" if claim.followed else "no"
-            )
-        table.caption = f"Why: {dispute.reason}"
-        table.caption_justify = "left"
-        console.print(table)
-    sources = Table(title="Sources", title_justify="left", header_style="bold")
-    sources.add_column("Key", no_wrap=True)
-    sources.add_column("Date", no_wrap=True)
-    sources.add_column("Title and link", overflow="fold")
-    for source in details.sources.values():
-        adopted = human_partial_date(source.date) if source.date else ""
-        title_and_link = Text(source.title + "\n")
-        title_and_link.append(source.url, style=Style(link=source.url))
-        sources.add_row(source.key, adopted, title_and_link)
-    console.print(sources)
 
 
 def print_matches(console: Console, query: str, matches: list[Match]) -> None:
