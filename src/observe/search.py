@@ -57,10 +57,15 @@ def _matches_word(field: str, term: str, text: str) -> bool:
     return bool(pieces) and all(any(word.startswith(piece) for word in words) for piece in pieces)
 
 
+def _words(text: str) -> str:
+    """Words separated by single spaces, so "South-South" and "south south" compare equal."""
+    return " ".join(WORD.findall(text))
+
+
 def search(dataset: Dataset, query: str) -> list[Match]:
     """Observances matching every term of ``query``, best first (ties by name)."""
     terms = [fold(term) for term in query.split()]
-    phrase = fold(" ".join(query.split()))
+    phrase = _words(fold(query))
     found: list[Match] = []
     for observance in dataset:
         texts = _field_texts(observance, dataset.details(observance))
@@ -73,7 +78,7 @@ def search(dataset: Dataset, query: str) -> list[Match]:
             score += max(WEIGHTS[field] for field in fields)
             matched.update(fields)
         else:
-            if phrase and phrase in texts["name"]:
+            if phrase and phrase in _words(texts["name"]):
                 score += PHRASE_BONUS
             ordered = tuple(field for field in WEIGHTS if field in matched)
             found.append(Match(observance, score, ordered))
