@@ -7,9 +7,9 @@ normal way (not editable: an editable install adds an import hook to every inter
 and times each command against ``python -c pass`` from the same environment, alternating the two
 so that drift in machine load hits both alike. Every figure is a median over --runs runs with
 its interquartile range, and a ratio to the median of ``python -c pass`` in the same run. Peak
-memory is the child's maximum resident set size, read from ``wait4`` in separate runs started
-through ``sh -c 'exec "$@"'``: a child spawned straight from this harness would be charged the
-harness's own memory until it execs, while the shell's image is a megabyte or so.
+memory is the child's maximum resident set size, measured in separate runs by GNU time
+(``/usr/bin/time``, Debian package ``time``): a child started from this harness shares the
+harness's memory until it execs and would be charged for it, while time's own image is tiny.
 
 With comparisons on (the default), ``holidays`` and ``khal`` are installed into a second
 environment and measured by the same harness.
@@ -52,11 +52,11 @@ class Timed:
 
 
 MEMORY_RUNS = 3
-VIA_SHELL = ["/bin/sh", "-c", 'exec "$@"', "sh"]
+GNU_TIME = "/usr/bin/time"
 
 
-def run_once(command: list[str], env: dict[str, str], terminal: bool = False) -> tuple[float, int, int]:
-    """Wall time, peak RSS (KiB) and exit status of one run; output is read and discarded."""
+def run_once(command: list[str], env: dict[str, str], terminal: bool = False) -> tuple[float, int]:
+    """Wall time and exit status of one run; output is read and discarded."""
     if terminal:
         controller, tty = pty.openpty()
         start = time.perf_counter()
@@ -69,13 +69,21 @@ def run_once(command: list[str], env: dict[str, str], terminal: bool = False) ->
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         reader = threading.Thread(target=_drain, args=(process,))
         reader.start()
-    _, status, usage = os.wait4(process.pid, 0)
+    process.wait()
     elapsed = time.perf_counter() - start
     reader.join()
     if terminal:
         os.close(controller)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, process.returncode
+    return elapsed, process.returncode
+
+
+def peak_kib(command: list[str], env: dict[str, str], terminal: bool) -> int:
+    """The child's maximum resident set size in KiB, as GNU time reports it (0 without it)."""
+    if not os.path.exists(GNU_TIME):
+        return 0
+    with tempfile.NamedTemporaryFile("r") as report:
+        run_once([GNU_TIME, "-f", "%M", "-o", report.name, *command], env, terminal)
+        return int(report.read().split()[-1])
 
 
 def _drain(process: subprocess.Popen[bytes]) -> None:
@@ -99,7 +107,7 @@ def measure(
     base = Timed("python -c pass")
     results = {label: Timed(label) for label in commands}
     for label, (command, terminal) in commands.items():
-        _, _, status = run_once(command, env, terminal)
+        _, status = run_once(command, env, terminal)
         if status != 0:
             raise SystemExit(f"{label}: exit status {status}: {' '.join(command)}")
     run_once(baseline, env)
@@ -108,9 +116,9 @@ def measure(
             base.seconds.append(run_once(baseline, env)[0])
             results[label].seconds.append(run_once(command, env, terminal)[0])
     for _ in range(MEMORY_RUNS):
-        base.peak_kib.append(run_once(VIA_SHELL + baseline, env)[1])
+        base.peak_kib.append(peak_kib(baseline, env, False))
         for label, (command, terminal) in commands.items():
-            results[label].peak_kib.append(run_once(VIA_SHELL + command, env, terminal)[1])
+            results[label].peak_kib.append(peak_kib(command, env, terminal))
     return base, results
 
 

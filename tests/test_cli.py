@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from observe import __version__
-from tests.conftest import Runner
+from tests.conftest import FIXTURES, Runner
 
 
 def fields(line: str) -> list[str]:
@@ -146,3 +147,12 @@ def test_fail_if_empty_exits_1_only_when_asked(run: Runner) -> None:
     quiet = ("on", "2026-01-02", "--id", "south-south-cooperation")
     assert run(*quiet).code == 0
     assert run(*quiet, "--fail-if-empty").code == 1
+
+
+def test_terminal_prints_data_text_as_written(run: Runner, tmp_path: Path) -> None:
+    """Rich markup and emoji codes in a name must not be interpreted."""
+    text = (FIXTURES / "valid" / "team-day.toml").read_text("utf-8")
+    path = tmp_path / "team-day.toml"
+    path.write_text(text.replace('name = "Team Day"', 'name = "Team [bold]Day[/bold] :smile:"'), "utf-8")
+    out = run("next", "--id", "team-day", "--data", str(path), "--no-color", terminal=True, width=200).out
+    assert "Team [bold]Day[/bold] :smile:" in out

@@ -27,14 +27,15 @@ def make_console(color: bool) -> Console:
     with contextlib.suppress(locale.Error):
         locale.setlocale(locale.LC_TIME, "")
     # The caller has already decided this is a terminal, so rich must not second-guess it;
-    # without colour there are no escape codes at all. Markup is off: names and notes come
-    # from data files and must print as written.
+    # without colour there are no escape codes at all. Markup and emoji codes are off: names and
+    # notes come from data files and must print as written ("[1]" or ":x:" included).
     return Console(
         force_terminal=True,
         color_system="auto" if color else None,
         highlight=False,
         soft_wrap=False,
         markup=False,
+        emoji=False,
     )
 
 
