@@ -7,22 +7,11 @@ from typing import Any
 
 import click
 
-from observe.cli.shared import (
-    IsoDate,
-    common_options,
-    current_settings,
-    emit,
-    filter_options,
-    output_options,
-    selected,
-    split_options,
-)
+from observe.cli.shared import IsoDate, current_settings, list_occurrences, listing_options
 
 
 @click.command("today")
-@output_options
-@filter_options
-@common_options
+@listing_options
 def today_command(**options: Any) -> None:
     """What is observed today (a week counts on each of its days).
 
@@ -36,9 +25,7 @@ def today_command(**options: Any) -> None:
 
 @click.command("on")
 @click.argument("day", type=IsoDate(), metavar="DATE")
-@output_options
-@filter_options
-@common_options
+@listing_options
 def on_command(day: date, **options: Any) -> None:
     """What is observed on DATE (YYYY-MM-DD).
 
@@ -52,15 +39,12 @@ def on_command(day: date, **options: Any) -> None:
 def _show_day(day: date, options: dict[str, Any]) -> None:
     from observe.occurrences import covering
 
-    filters, output = split_options(options)
-    emit(covering(selected(**filters), day), f"Observed on {day.isoformat()}", output)
+    list_occurrences(options, f"Observed on {day.isoformat()}", lambda chosen: covering(chosen, day))
 
 
 @click.command("week")
 @click.argument("day", type=IsoDate(), metavar="[DATE]", required=False)
-@output_options
-@filter_options
-@common_options
+@listing_options
 def week_command(day: date | None, **options: Any) -> None:
     """What is observed in the week containing DATE (default: today).
 
@@ -73,9 +57,9 @@ def week_command(day: date | None, **options: Any) -> None:
     """
     from observe.occurrences import overlapping
 
-    filters, output = split_options(options)
-    day = day or current_settings().reference_day()
-    first = day - timedelta(days=(day.weekday() - current_settings().config().first_day_of_week) % 7)
+    settings = current_settings()
+    day = day or settings.reference_day()
+    first = day - timedelta(days=(day.weekday() - settings.config().first_day_of_week) % 7)
     last = first + timedelta(days=6)
-    found = overlapping(selected(**filters), first, last)
-    emit(found, f"Week of {first.isoformat()} to {last.isoformat()}", output)
+    title = f"Week of {first.isoformat()} to {last.isoformat()}"
+    list_occurrences(options, title, lambda chosen: overlapping(chosen, first, last))

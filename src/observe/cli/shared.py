@@ -177,7 +177,7 @@ def output_options(function: F) -> F:
     return function
 
 
-def emit(occurrences: list[Occurrence], title: str, output: dict[str, Any]) -> None:
+def _emit(occurrences: list[Occurrence], title: str, output: dict[str, Any]) -> None:
     """Print occurrences in the mode the context calls for; exit 1 only when asked to."""
     settings = current_settings()
     today = settings.reference_day()
@@ -217,7 +217,20 @@ def write(text: str) -> None:
 OUTPUT_KEYS = ("template", "quiet_if_empty", "fail_if_empty")
 
 
-def split_options(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def listing_options(function: F) -> F:
+    """Everything a command that lists occurrences takes: output choices, filters, common options."""
+    return output_options(filter_options(common_options(function)))
+
+
+def list_occurrences(
+    options: dict[str, Any], title: str, find: Callable[[list[Observance]], list[Occurrence]]
+) -> None:
+    """What every listing command does: pick the observances, find their occurrences, print them."""
+    filters, output = _split_options(options)
+    _emit(find(selected(**filters)), title, output)
+
+
+def _split_options(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Separate the filter options from the output options that listing commands share."""
     output = {key: options.pop(key) for key in OUTPUT_KEYS}
     return options, output

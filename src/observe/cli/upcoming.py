@@ -6,15 +6,7 @@ from typing import Any
 
 import click
 
-from observe.cli.shared import (
-    common_options,
-    current_settings,
-    emit,
-    filter_options,
-    output_options,
-    selected,
-    split_options,
-)
+from observe.cli.shared import current_settings, list_occurrences, listing_options
 
 
 @click.command("next")
@@ -31,9 +23,7 @@ from observe.cli.shared import (
     metavar="DAYS",
     help="Only occurrences starting within this many days from today.",
 )
-@output_options
-@filter_options
-@common_options
+@listing_options
 def next_command(count: int | None, within: int | None, **options: Any) -> None:
     """The coming observances, nearest first (weeks in progress included).
 
@@ -45,9 +35,9 @@ def next_command(count: int | None, within: int | None, **options: Any) -> None:
     """  # fmt: skip
     from observe.occurrences import upcoming
 
-    filters, output = split_options(options)
+    settings = current_settings()
     if count is None and within is None:
-        count = current_settings().config().next_count
-    today = current_settings().reference_day()
-    found = upcoming(selected(**filters), today, count, within)
-    emit(found, f"Coming observances from {today.isoformat()}", output)
+        count = settings.config().next_count
+    today = settings.reference_day()
+    title = f"Coming observances from {today.isoformat()}"
+    list_occurrences(options, title, lambda chosen: upcoming(chosen, today, count, within))
