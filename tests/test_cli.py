@@ -104,6 +104,22 @@ def test_terminal_mode_draws_a_table_with_names_and_distances(run: Runner) -> No
     assert "\t" not in result.out
 
 
+@pytest.mark.parametrize(
+    ("args", "title"),
+    [
+        (["today", "--today", "2026-10-06"], "Observed on 2026-10-06"),
+        (["on", "2026-10-06"], "Observed on 2026-10-06"),
+        (["week", "2026-10-06"], "Week of 2026-10-05 to 2026-10-11"),
+        (["list", "2026", "--month", "10"], "Observances in 2026, month 10"),
+    ],
+)
+def test_every_listing_draws_a_table_on_a_terminal(run: Runner, args: list[str], title: str) -> None:
+    out = run(*args, "--no-color", terminal=True, width=250).out
+    assert out.startswith(title)
+    assert "World Space Week" in out and "Sun 4 Oct 2026 – Sat 10 Oct 2026" in out
+    assert "\t" not in out
+
+
 def test_terminal_mode_is_coloured_unless_asked_not_to_be(
     run: Runner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

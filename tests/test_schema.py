@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from observe.schema import check_file, check_files
+from observe.schema import check_file, check_files, check_text
 from tests.conftest import FIXTURES
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.toml"))
@@ -66,3 +69,23 @@ def test_unreadable_and_non_utf8_files_are_problems_not_crashes(tmp_path: Path) 
     binary.write_bytes(b"id = \xff\n")
     assert "not UTF-8" in check_file(binary)[1][0].message
     assert "cannot read" in check_file(tmp_path / "missing.toml")[1][0].message
+
+
+eras_strategy = st.lists(
+    st.tuples(st.integers(min_value=1900, max_value=2100), st.integers(min_value=0, max_value=30)),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(eras_strategy)
+def test_eras_are_accepted_exactly_when_they_do_not_overlap(spans: list[tuple[int, int]]) -> None:
+    """Property: written in order, closed eras pass iff each starts after the previous one ends."""
+    text = (FIXTURES / "valid" / "team-day.toml").read_text("utf-8").split("[[eras]]")[0]
+    for start, length in spans:
+        text += (
+            f'[[eras]]\nfrom = {start}\nuntil = {start + length}\non = "Mar 1st Fri"\nsources = ["memo-1"]\n'
+        )
+    _, problems = check_text(text, "team-day.toml", "team-day")
+    disjoint = all(later[0] > earlier[0] + earlier[1] for earlier, later in itertools.pairwise(spans))
+    assert (problems == []) == disjoint, [str(problem) for problem in problems]
