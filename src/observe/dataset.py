@@ -126,7 +126,8 @@ class Dataset:
 
     def ids(self) -> list[str]:
         bundled = [record["id"] for record in self._records]
-        return bundled + [ident for ident in self._user_observances if ident not in bundled]
+        known = set(bundled)
+        return bundled + [ident for ident in self._user_observances if ident not in known]
 
     def __iter__(self) -> Iterator[Observance]:
         return iter(self.observances.values())

@@ -61,7 +61,7 @@ def rule_events(observances: Iterable[Observance], horizon: int) -> list[Calenda
                 years: Iterable[int] = _listed_years(observance, era, horizon)
             else:
                 events.extend(_recurring(observance, era, *span))
-                years = sorted(year for year in observance.exceptions if era.covers(year))
+                years = _exception_years(observance, era)
             for year in years:
                 events.extend(_singles(in_year(observance, year)))
     return events
@@ -206,12 +206,16 @@ def _rrule(expression: DateExpr, every: int, until: date | None) -> str:
     return ";".join(parts)
 
 
+def _exception_years(observance: Observance, era: Era) -> list[int]:
+    """The years in ``era`` held on another date than its rule gives, in order."""
+    return sorted(year for year in observance.exceptions if era.covers(year))
+
+
 def _listed_years(observance: Observance, era: Era, horizon: int) -> range:
     """The years to write out one by one for an era without a repeatable rule."""
     last = era.end
     if last is None and era.announced is not None:
-        exceptions = [year for year in observance.exceptions if era.covers(year)]
-        last = max([era.start, *era.announced, *exceptions])
+        last = max([era.start, *era.announced, *_exception_years(observance, era)])
     return range(era.start, (horizon if last is None else last) + 1)
 
 

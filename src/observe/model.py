@@ -179,9 +179,6 @@ class Occurrence(NamedTuple):
     def days_until(self, today: date) -> int:
         return (self.start - today).days
 
-    def covers(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
 
 def span_end(start: date, days: int) -> date:
     """The last day of a span, kept within the calendar for spans starting late in year 9999."""

@@ -11,8 +11,6 @@ from datetime import date
 from observe.model import Observance, Occurrence, span_end
 from observe.rules import FIRST_YEAR, LAST_YEAR
 
-LONGEST_SPAN_DAYS = 31
-
 
 def in_year(observance: Observance, year: int) -> list[Occurrence]:
     """The occurrences that start in ``year``; a one-year exception replaces the rule's dates."""
@@ -26,9 +24,10 @@ def in_year(observance: Observance, year: int) -> list[Occurrence]:
 
 def starting_in_years(observances: Iterable[Observance], first: int, last: int) -> list[Occurrence]:
     """Every occurrence starting from ``first`` to ``last`` (inclusive), in date order."""
+    observances = list(observances)  # walked once per year, so an iterator would run dry
     found = [
         occurrence
-        for year in range(max(first, FIRST_YEAR), min(last, LAST_YEAR) + 1)
+        for year in _years_from(first, last)
         for observance in observances
         for occurrence in in_year(observance, year)
     ]
