@@ -1,17 +1,22 @@
 """Compile data/observances/*.toml into the forms observe reads at run time.
 
-Run after editing the data: python scripts/build_bundle.py
+Run after editing the data: python scripts/build_bundle.py [-v] [--report]
 It writes src/observe/bundled_index.py and data/details.json; the test suite fails while they
 are stale.
+It also reports how many current rules cite a primary source (with -v, which do not) and
+fails when a source keyed by a document symbol points at a copy on another site; --report
+prints that report (with -v's list) and writes nothing.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from observe.dataset import DETAILS_NAME, INDEX_MODULE, compile_bundle
 from observe.errors import DataError
+from observe.provenance import report
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -22,6 +27,8 @@ def main() -> int:
     except DataError as error:
         print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)
         return 3
+    if "--report" in sys.argv[1:]:
+        return _report(compiled.records, verbose=True)
     targets = {
         REPO / "src" / "observe" / INDEX_MODULE: compiled.index_module,
         REPO / "data" / DETAILS_NAME: compiled.details_json,
@@ -31,7 +38,18 @@ def main() -> int:
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(target)
         print(f"wrote {target.relative_to(REPO)}")
-    return 0
+    return _report(compiled.records, verbose="-v" in sys.argv[1:])
+
+
+def _report(records: list[dict[str, Any]], verbose: bool) -> int:
+    """Print the provenance report; fail while a symbol key points at a copy."""
+    provenance = report(records)
+    print(provenance.summary())
+    for copy in provenance.copies:
+        print(f"  {copy}", file=sys.stderr)
+    if verbose:
+        print("current rules resting only on secondary sources:", ", ".join(provenance.secondary_only))
+    return 1 if provenance.copies else 0
 
 
 if __name__ == "__main__":

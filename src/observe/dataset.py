@@ -48,10 +48,12 @@ def bundled_sources() -> list[Path]:
 
 
 class Compiled(NamedTuple):
-    """The compiled forms of the bundled data: the index module's source and the details JSON."""
+    """The compiled forms of the bundled data (the index module's source and the details JSON),
+    and the checked records they were made from, for the build's reports."""
 
     index_module: str
     details_json: str
+    records: list[dict[str, Any]]
 
 
 def compile_bundle(paths: Iterable[Path]) -> Compiled:
@@ -65,7 +67,7 @@ def compile_bundle(paths: Iterable[Path]) -> Compiled:
     records = sorted((record for _, record in checked), key=lambda record: record["id"])
     index = [{key: value for key, value in r.items() if key not in DETAIL_KEYS} for r in records]
     details = {r["id"]: {key: r[key] for key in DETAIL_KEYS if key in r} for r in records}
-    return Compiled(_index_module(index), _details_json(details))
+    return Compiled(_index_module(index), _details_json(details), records)
 
 
 def _index_module(index: list[dict[str, Any]]) -> str:
