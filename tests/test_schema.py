@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from observe.errors import OutputError
 from observe.schema import check_file, check_files, check_text
 from tests.conftest import FIXTURES
 
@@ -64,11 +65,13 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     assert "duplicate id 'team-day'" in problems[0].message
 
 
-def test_unreadable_and_non_utf8_files_are_problems_not_crashes(tmp_path: Path) -> None:
+def test_non_utf8_is_a_problem_of_the_file_and_a_missing_file_an_io_error(tmp_path: Path) -> None:
     binary = tmp_path / "binary.toml"
-    binary.write_bytes(b"id = \xff\n")
-    assert "not UTF-8" in check_file(binary)[1][0].message
-    assert "cannot read" in check_file(tmp_path / "missing.toml")[1][0].message
+    binary.write_bytes(b'id = "x"\nname = \xff\n')
+    (problem,) = check_file(binary)[1]
+    assert (problem.line, "not UTF-8" in problem.message) == (2, True)
+    with pytest.raises(OutputError, match=r"cannot read .*missing\.toml: no such file"):
+        check_file(tmp_path / "missing.toml")
 
 
 eras_strategy = st.lists(

@@ -44,15 +44,11 @@ def user_observance_dir() -> str:
 
 def load_config() -> Config:
     """The user's config.toml, or the defaults when there is none."""
+    from observe.reading import read_text
+
     path = os.path.join(config_dir(), "config.toml")
-    try:
-        with open(path, encoding="utf-8") as file:
-            text = file.read()
-    except FileNotFoundError:
-        return Config()
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(path, 1, f"cannot read the configuration ({error})")]) from None
-    return parse_config(text, path)
+    text = read_text(path, missing_ok=True)
+    return Config() if text is None else parse_config(text, path)
 
 
 def parse_config(text: str, label: str) -> Config:

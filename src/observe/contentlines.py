@@ -8,8 +8,11 @@ independent parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
+
+from observe.printable import block
 
 LINE_OCTETS = 75
 
@@ -18,11 +21,21 @@ def escape_text(text: str) -> str:
     """A TEXT value with backslash, semicolon, comma and newlines escaped (RFC 5545 §3.3.11).
 
     Unescaped commas and semicolons cut values short in some servers and clients, and a raw
-    newline would end the content line. (Chained replaces: ``str.translate`` is several times
-    slower, and escaping is most of the work of a large export.)
+    newline would end the content line. Any other control character (which RFC 5545 does not
+    allow in TEXT, and which could act on a terminal showing the file) is replaced. (Chained
+    replaces: ``str.translate`` is several times slower, and escaping is most of a large export.)
     """
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    text = block(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+_NOT_IN_URI = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
+
+
+def uri(text: str) -> str:
+    """A URI value with spaces and control characters percent-encoded, so no data can end the
+    content line or add a property (validation refuses them; this is the writer's guard)."""
+    return _NOT_IN_URI.sub(lambda match: "".join(f"%{byte:02X}" for byte in match[0].encode()), text)
 
 
 def ics_date(day: date) -> str:

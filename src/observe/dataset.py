@@ -203,9 +203,13 @@ def env_paths() -> list[Path]:
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Folders stand for the ``*.toml`` files in them; a missing path is reported, not skipped."""
+    from pathlib import Path
+
+    from observe.reading import toml_files
+
     for path in paths:
         if path.is_dir():
-            yield from sorted(path.glob("*.toml"))
+            yield from (Path(name) for name in toml_files(str(path)))
         else:
             yield path
 
@@ -226,10 +230,20 @@ def _add_user_observances(
         if conflict:
             problems.append(conflict)
         else:
+            record.setdefault("revised", _modified(path))
             observances[record["id"]] = Observance.from_record(record, origin=str(path))
             details[record["id"]] = Details.from_record(record)
     if problems:
         raise DataError(problems)
+
+
+def _modified(path: Path) -> str:
+    """A user file's revision when it states none: when it was last modified (UTC, to the
+    second), which moves forward whenever the file is edited and never while it is not."""
+    from datetime import UTC, datetime
+
+    moment = datetime.fromtimestamp(int(path.stat().st_mtime), tz=UTC)
+    return moment.replace(tzinfo=None).isoformat()
 
 
 def override_conflict(path: Path, record: dict[str, Any], bundled_ids: set[str]) -> Problem | None:

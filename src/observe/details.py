@@ -7,6 +7,7 @@ reads these parts of the data nor defines these types.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from observe.model import Observance
@@ -56,9 +57,18 @@ class Details(NamedTuple):
     lead: str = ""
     events: tuple[Event, ...] = ()
     disputes: tuple[Dispute, ...] = ()
+    revised: str = ""
 
     def proclamation(self, observance: Observance) -> Source:
         return self.sources[observance.instrument]
+
+    def revision(self) -> datetime:
+        """When the observance's content last changed (UTC): its ``revised`` date at midnight, or
+        the moment the loader recorded for a user file without one; 2000-01-01 when unknown."""
+        if not self.revised:
+            return REVISION_FLOOR
+        moment = datetime.fromisoformat(self.revised)
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Details:
@@ -71,10 +81,12 @@ class Details(NamedTuple):
                 Event(e["date"], e["kind"], e["what"], tuple(e["sources"])) for e in record.get("events", ())
             ),
             disputes=tuple(_dispute(d) for d in record.get("disputes", ())),
+            revised=record.get("revised", ""),
         )
 
 
-DETAIL_KEYS = ("description", "sources", "lead", "events", "disputes")
+DETAIL_KEYS = ("description", "sources", "lead", "events", "disputes", "revised")
+REVISION_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def _source(record: dict[str, Any]) -> Source:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from observe.printable import one_line
+
 EXIT_NOTHING_FOUND = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
@@ -30,7 +32,8 @@ class Problem(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        """One line whatever the file name or the quoted data holds (see ``observe.printable``)."""
+        return one_line(f"{self.file}:{self.line}: {self.message}")
 
 
 class DataError(ObserveError):
@@ -41,6 +44,22 @@ class DataError(ObserveError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(str(problems[0]) if problems else "invalid data")
+
+
+class ClosedPipe(Exception):
+    """The reader of standard output went away (exit 141, silently).
+
+    Not an OSError on purpose: click turns a broken pipe into exit status 1 on its own, which
+    would tell a script nothing.
+    """
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written; the CLI exits 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class OutputError(ObserveError):

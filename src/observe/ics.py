@@ -1,11 +1,16 @@
 """Observances as an RFC 5545 calendar: one recurring event per date rule, or one per occurrence.
 
-The shape follows what Google, Outlook and Apple are known to accept: all-day DATE values with an
-exclusive DTEND, yearly rules only in the forms Outlook can map (anything else is written out
-date by date), UNTIL as a DATE, separate events rather than RDATE, UIDs that never change for
-the same occurrence, and nothing that differs between two runs over the same data. Whatever
-form it takes, the calendar holds exactly the occurrences ``occurrences.in_year`` gives (for
-open-ended rules written out one by one, up to a horizon year).
+The shape follows what Google, Outlook and Apple are known to accept (see docs/ics-clients.md):
+all-day DATE values with an exclusive DTEND, yearly rules only in the forms Outlook can map
+(anything else is written out date by date), UNTIL as a DATE, separate events rather than RDATE,
+and nothing that differs between two runs over the same data. Whatever form it takes, the
+calendar holds exactly the occurrences ``occurrences.in_year`` gives, under the name each year
+had (for open-ended rules written out one by one, up to a horizon year).
+
+Each event's UID is ``ID.YEAR`` (one occurrence) or ``ID.rule-YEAR`` (a repeating rule from that
+year), with ``.N`` added where one year or rule has several dates. Ids are kebab-case, so they
+hold no dot and no two events of any two observances can share a UID. SEQUENCE and LAST-MODIFIED
+come from the observance's revision date, so a re-import updates exactly the changed events.
 """
 
 from __future__ import annotations
@@ -16,17 +21,23 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from observe import __version__
-from observe.contentlines import escape_text, ics_date, serialize
+from observe.contentlines import escape_text, ics_date, serialize, uri
 from observe.details import Details
 from observe.errors import ObserveError
 from observe.model import Era, Observance, Occurrence, YearException
 from observe.occurrences import in_year
 from observe.rules import LAST_YEAR, WEEKDAYS, DateExpr, Fixed, NthWeekday
 
+# An event starting late in 9999 would end in 10000, a year an iCalendar DATE cannot hold.
+LAST_EXPORT_YEAR = LAST_YEAR - 1
+
 UID_DOMAIN = "observe-days"
 CALENDAR_DESCRIPTION = (
     "The United Nations' international days and weeks, with who proclaimed them and the sources."
 )
+# SEQUENCE counts minutes from here to the observance's revision: it rises with every revision
+# and stays within the 32-bit integers some clients store it in until the year 6000.
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 DetailsOf = Callable[[Observance], Details]
 _ALARM = re.compile(r"(?P<count>[1-9][0-9]{0,3})(?P<unit>[dhw])")
 
@@ -47,45 +58,53 @@ class CalendarEvent:
 
 
 def rule_events(observances: Iterable[Observance], horizon: int) -> list[CalendarEvent]:
-    """A recurring event per era and date expression, where calendars can repeat the rule.
+    """A recurring event per era, name and date expression, where calendars can repeat the rule.
 
-    Eras they cannot repeat (``Nov Mon<=11`` has no Outlook form; announced dates have no rule)
-    are written as single events, up to ``horizon`` when the era has no end. A one-year exception
-    is a single event of its own, taken out of the rule with EXDATE where the rule runs past it.
+    An era that spans a rename is split at the rename, so that every year shows the name it had.
+    Eras calendars cannot repeat (``Nov Mon<=11`` has no Outlook form; announced dates have no
+    rule) are written as single events, up to ``horizon`` when the era has no end. A one-year
+    exception is a single event of its own, taken out of the rule with EXDATE where it falls.
     """
     events: list[CalendarEvent] = []
     for observance in observances:
+        exception_years = sorted(observance.exceptions)
         for era in observance.eras:
-            span = _rule_span(observance, era)
-            if span is None:
+            if not _repeatable(era):
                 years: Iterable[int] = _listed_years(observance, era, horizon)
             else:
-                events.extend(_recurring(observance, era, *span))
-                years = _exception_years(observance, era)
+                years = [year for year in exception_years if era.covers(year)]
+                for first, last in _name_spans(observance, era):
+                    ruled = _ruled_span(observance, era, first, last)
+                    if ruled is None:
+                        continue
+                    if ruled[0] == ruled[1]:
+                        years = sorted([*years, ruled[0]])
+                    else:
+                        events.extend(_recurring(observance, era, first, *ruled, exception_years))
             for year in years:
                 events.extend(_singles(in_year(observance, year)))
     return events
 
 
-def expanded_events(observances: Iterable[Observance], first: int, last: int) -> list[CalendarEvent]:
-    """A single event per occurrence starting from ``first`` to ``last``, in date order."""
+def expanded_events(observances: Iterable[Observance], first: int, last: int) -> Iterator[CalendarEvent]:
+    """A single event per occurrence starting from ``first`` to ``last``, in date order.
+
+    Produced a year at a time (every occurrence starts in its own year), so a century of events
+    never sits in memory at once.
+    """
     observances = list(observances)
-    events = [
-        event
-        for year in range(first, last + 1)
-        for observance in observances
-        for event in _singles(in_year(observance, year))
-    ]
-    return sorted(events, key=lambda event: (event.start, event.uid))
+    for year in range(first, last + 1):
+        events = [event for observance in observances for event in _singles(in_year(observance, year))]
+        yield from sorted(events, key=lambda event: (event.start, event.uid))
 
 
 def calendar(
     events: Iterable[CalendarEvent], details_of: DetailsOf, name: str, stamp: datetime, trigger: str | None
-) -> bytes:
-    """The calendar file, stamped with ``stamp`` (from ``dtstamp``); ``details_of`` gives the texts.
+) -> Iterator[bytes]:
+    """The calendar file, one chunk per event, stamped with ``stamp`` (from ``dtstamp``).
 
-    ``trigger`` (from ``alarm_trigger``) adds a reminder to every event. Events are encoded one
-    by one, so a century of them never sits in memory twice as text and again as bytes.
+    ``details_of`` gives the texts; ``trigger`` (from ``alarm_trigger``) adds a reminder to every
+    event. Chunks are produced one by one, so a writer can stream any number of events.
     """
     header = [
         "BEGIN:VCALENDAR",
@@ -100,11 +119,11 @@ def calendar(
         "REFRESH-INTERVAL;VALUE=DURATION:P1D",
         "X-PUBLISHED-TTL:P1D",
     ]
-    stamp_line = f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}"
-    chunks = [serialize(header)]
-    chunks.extend(serialize(_event_lines(event, details_of, stamp_line, trigger)) for event in events)
-    chunks.append(serialize(["END:VCALENDAR"]))
-    return b"".join(chunks)
+    stamp_line = f"DTSTAMP:{utc_stamp(stamp)}"
+    yield serialize(header)
+    for event in events:
+        yield serialize(_event_lines(event, details_of(event.observance), stamp_line, trigger))
+    yield serialize(["END:VCALENDAR"])
 
 
 def alarm_trigger(text: str) -> str:
@@ -120,46 +139,62 @@ def alarm_trigger(text: str) -> str:
 
 
 def dtstamp(details: Iterable[Details], source_date_epoch: str | None) -> datetime:
-    """The DTSTAMP: SOURCE_DATE_EPOCH when set, else midnight UTC of the newest date in the data.
+    """The DTSTAMP: SOURCE_DATE_EPOCH when set, else the newest revision in the whole dataset.
 
-    Never the clock, so that the same data and options give the same bytes, and a calendar
-    regenerated from unchanged data does not look changed to clients or to a web cache.
+    Never the clock, so that the same data and options give the same bytes, and never the
+    selection, so that a subset export is stamped like the full one.
     """
     if source_date_epoch:
         try:
-            return datetime.fromtimestamp(int(source_date_epoch), tz=UTC)
+            stamp = datetime.fromtimestamp(int(source_date_epoch), tz=UTC)
         except (ValueError, OverflowError, OSError):
             raise ObserveError(
-                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '{source_date_epoch}'"
+                "SOURCE_DATE_EPOCH must be a whole number of seconds from 0001-01-01 to 9999-12-31 "
+                f"(counted from 1970), not '{source_date_epoch}'"
             ) from None
-    newest = max(_dates(details))
-    return datetime(newest.year, newest.month, newest.day, tzinfo=UTC)
+        return stamp
+    return max(one.revision() for one in details)
 
 
-def _dates(details: Iterable[Details]) -> Iterator[date]:
-    """Dates in sources and history, one known only to the year or month taken from its first day.
+def utc_stamp(moment: datetime) -> str:
+    """A DATE-TIME in UTC, always ``YYYYMMDDTHHMMSSZ`` (strftime leaves years before 1000 short)."""
+    m = moment.astimezone(UTC)
+    return f"{m.year:04d}{m.month:02d}{m.day:02d}T{m.hour:02d}{m.minute:02d}{m.second:02d}Z"
 
-    Never empty, since every observance's proclaiming instrument has a date.
+
+def sequence(revision: datetime) -> int:
+    """The SEQUENCE of every event of an observance revised at ``revision``."""
+    return max(0, int((revision - SEQUENCE_EPOCH).total_seconds()) // 60)
+
+
+def _repeatable(era: Era) -> bool:
+    return era.announced is None and all(isinstance(on, Fixed | NthWeekday) for on in era.on)
+
+
+def _name_spans(observance: Observance, era: Era) -> Iterator[tuple[int, int | None]]:
+    """The era's years cut where the observance was renamed: (first, last or None) each."""
+    first = era.start
+    for former in sorted(observance.former_names, key=lambda former: former.until):
+        if first <= former.until and (era.end is None or former.until < era.end):
+            yield first, former.until
+            first = former.until + 1
+    yield first, era.end
+
+
+def _ruled_span(
+    observance: Observance, era: Era, first: int, last: int | None
+) -> tuple[int, int | None] | None:
+    """The first and last years (None: no end) from ``first`` to ``last`` that the rule itself
+    sets, so that DTSTART is the first instance and exceptions at either end need no EXDATE.
+
+    None when the rule sets no year there; both the same when it sets one.
     """
-    for one in details:
-        texts = [source.date for source in one.sources.values()]
-        texts.extend(event.date for event in one.events)
-        yield from (date.fromisoformat((text + "-01-01")[:10]) for text in texts if text)
-
-
-def _rule_span(observance: Observance, era: Era) -> tuple[int, int | None] | None:
-    """The first and last years (None: no end) to repeat the era's rule over, or None if not to.
-
-    Not to when calendars cannot repeat the rule, or when it sets the dates of one year only: a
-    repeating event of one instance adds nothing. The span starts and ends on years the rule
-    itself sets, so DTSTART is the first instance and exceptions at either end need no EXDATE.
-    """
-    if era.announced is not None or not all(isinstance(on, Fixed | NthWeekday) for on in era.on):
-        return None
-    if era.end is None:
-        return next(year for year in range(era.start, LAST_YEAR + 1) if _ruled(observance, era, year)), None
-    ruled = [year for year in range(era.start, era.end + 1) if _ruled(observance, era, year)]
-    return (ruled[0], ruled[-1]) if len(ruled) > 1 else None
+    if last is None:
+        years = range(first, LAST_EXPORT_YEAR + 1)
+        start = next((year for year in years if _ruled(observance, era, year)), None)
+        return None if start is None else (start, None)
+    ruled = [year for year in range(first, min(last, LAST_EXPORT_YEAR) + 1) if _ruled(observance, era, year)]
+    return (ruled[0], ruled[-1]) if ruled else None
 
 
 def _ruled(observance: Observance, era: Era, year: int) -> bool:
@@ -167,21 +202,26 @@ def _ruled(observance: Observance, era: Era, year: int) -> bool:
     return year not in observance.exceptions and bool(era.start_dates(year))
 
 
-def _recurring(observance: Observance, era: Era, first: int, last: int | None) -> Iterator[CalendarEvent]:
+def _recurring(
+    observance: Observance,
+    era: Era,
+    span_start: int,
+    first: int,
+    last: int | None,
+    exception_years: list[int],
+) -> Iterator[CalendarEvent]:
     """One event per date expression, from ``first`` to ``last`` (both years the rule sets).
 
     Exceptions strictly between the two are excluded; only this era's can fall there.
     """
     excluded = [
-        era.start_dates(year)
-        for year in sorted(observance.exceptions)
-        if first < year and (last is None or year < last)
+        era.start_dates(year) for year in exception_years if first < year and (last is None or year < last)
     ]
-    summary = observance.name_in(LAST_YEAR if last is None else last)
+    summary = observance.name_in(first)
     for index, expression in enumerate(era.on):
         start = expression.date_in(first)
         yield CalendarEvent(
-            uid=_uid(f"{observance.id}-era-{era.start}", index, len(era.on)),
+            uid=_uid(observance.id, f"rule-{span_start}", index, len(era.on)),
             summary=summary,
             start=start,
             end=start + timedelta(days=era.days),
@@ -197,33 +237,31 @@ def _rrule(expression: DateExpr, every: int, until: date | None) -> str:
     if every > 1:
         parts.append(f"INTERVAL={every}")
     parts.append(f"BYMONTH={expression.month}")
-    if isinstance(expression, Fixed):
-        parts.append(f"BYMONTHDAY={expression.day}")
-    elif isinstance(expression, NthWeekday):
-        parts.append(f"BYDAY={expression.nth}{WEEKDAYS[expression.weekday][:2].upper()}")
+    match expression:
+        case Fixed():
+            parts.append(f"BYMONTHDAY={expression.day}")
+        case NthWeekday():
+            parts.append(f"BYDAY={expression.nth}{WEEKDAYS[expression.weekday][:2].upper()}")
+        case _:
+            raise AssertionError(f"{expression} cannot repeat; _repeatable lets only these through")
     if until is not None:
         parts.append(f"UNTIL={ics_date(until)}")
     return ";".join(parts)
-
-
-def _exception_years(observance: Observance, era: Era) -> list[int]:
-    """The years in ``era`` held on another date than its rule gives, in order."""
-    return sorted(year for year in observance.exceptions if era.covers(year))
 
 
 def _listed_years(observance: Observance, era: Era, horizon: int) -> range:
     """The years to write out one by one for an era without a repeatable rule."""
     last = era.end
     if last is None and era.announced is not None:
-        last = max([era.start, *era.announced, *_exception_years(observance, era)])
-    return range(era.start, (horizon if last is None else last) + 1)
+        last = max([era.start, *era.announced, *(year for year in observance.exceptions if era.covers(year))])
+    return range(era.start, min(horizon if last is None else last, LAST_EXPORT_YEAR) + 1)
 
 
 def _singles(occurrences: list[Occurrence]) -> Iterator[CalendarEvent]:
     """An event per occurrence of one observance in one year, numbered when the year has several."""
     for index, occurrence in enumerate(occurrences):
         yield CalendarEvent(
-            uid=_uid(f"{occurrence.observance.id}-{occurrence.start.year}", index, len(occurrences)),
+            uid=_uid(occurrence.observance.id, str(occurrence.start.year), index, len(occurrences)),
             summary=occurrence.name,
             start=occurrence.start,
             end=occurrence.end + timedelta(days=1),
@@ -233,21 +271,23 @@ def _singles(occurrences: list[Occurrence]) -> Iterator[CalendarEvent]:
         )
 
 
-def _uid(stem: str, index: int, count: int) -> str:
-    return f"{stem}-{index + 1}@{UID_DOMAIN}" if count > 1 else f"{stem}@{UID_DOMAIN}"
+def _uid(ident: str, what: str, index: int, count: int) -> str:
+    """``ID.WHAT`` or ``ID.WHAT.N``: the dot cannot occur in an id, so no two events collide."""
+    number = f".{index + 1}" if count > 1 else ""
+    return f"{ident}.{what}{number}@{UID_DOMAIN}"
 
 
-def _event_lines(
-    event: CalendarEvent, details_of: DetailsOf, stamp_line: str, trigger: str | None
-) -> list[str]:
+def _event_lines(event: CalendarEvent, details: Details, stamp_line: str, trigger: str | None) -> list[str]:
     observance = event.observance
-    details = details_of(observance)
     summary = escape_text(event.summary)
     categories = ",".join(escape_text(word) for word in (*observance.topics, observance.body))
+    revision = details.revision()
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.uid}",
         stamp_line,
+        f"LAST-MODIFIED:{utc_stamp(revision)}",
+        f"SEQUENCE:{sequence(revision)}",
         f"DTSTART;VALUE=DATE:{ics_date(event.start)}",
         f"DTEND;VALUE=DATE:{ics_date(event.end)}",
     ]
@@ -257,7 +297,7 @@ def _event_lines(
     lines += [
         f"SUMMARY:{summary}",
         f"DESCRIPTION:{escape_text(_description(observance, details, event.era, event.exception))}",
-        f"URL:{observance.url}",
+        f"URL:{uri(observance.url)}",
         f"CATEGORIES:{categories}",
         "TRANSP:TRANSPARENT",
     ]
@@ -274,7 +314,8 @@ def _event_lines(
 
 
 def _description(observance: Observance, details: Details, era: Era, exception: YearException | None) -> str:
-    """Our description, who proclaimed it, the rule in words, and the sources behind those dates."""
+    """Our description, who proclaimed it, the rule in words, its sources, and the official page
+    last (Google, Outlook and Thunderbird show no URL property, only the description)."""
     proclamation = details.proclamation(observance)
     adopted = f", adopted {proclamation.date}" if proclamation.date else ""
     paragraphs = [
@@ -289,4 +330,5 @@ def _description(observance: Observance, details: Details, era: Era, exception: 
         keys += [key for key in exception.sources if key not in keys]
     sources = [details.sources[key] for key in keys]
     paragraphs.append("Sources:\n" + "\n".join(f"{source.title}: {source.url}" for source in sources))
+    paragraphs.append(f"Official page: {observance.url}")
     return "\n\n".join(paragraphs)

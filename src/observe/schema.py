@@ -15,7 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from observe.errors import Problem
+from observe.errors import DataError, Problem
+from observe.printable import has_control
 from observe.rules import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -26,12 +27,30 @@ from observe.rules import (
 )
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
+ANNOUNCED_YEAR = re.compile(r"[0-9]{1,4}")
 KINDS = ("day", "week")
 EVENT_KINDS = ("background", "proclaimed", "moved", "renamed", "observed", "ended", "other")
 LONGEST_SPAN_DAYS = 31
 
 Where = tuple[str | int, ...]
+# Keys whose text may run over several lines; every other text is one line.
+MULTILINE_KEYS = frozenset({"description"})
+CONTROL_MESSAGE = "must not hold control characters (tabs, line breaks, escape codes)"
+
+
+def _holds_control(value: Any, multiline: bool) -> bool:
+    """Whether a text, a list of texts or an inline table (``announced``) holds a forbidden
+    character; arrays of tables are checked table by table instead, for a precise line."""
+    if isinstance(value, str):
+        return has_control(value, allow_newlines=multiline)
+    if isinstance(value, list):
+        return any(isinstance(item, str) and has_control(item, multiline) for item in value)
+    if isinstance(value, dict):
+        return any(
+            _holds_control(item, multiline) or _holds_control(key, False) for key, item in value.items()
+        )
+    return False
 
 
 def _is_text(value: Any) -> bool:
@@ -55,7 +74,13 @@ def _is_date(value: Any) -> bool:
 
 
 def _is_url(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith(("https://", "http://")) and " " not in value
+    """An absolute http(s) URL with nothing a calendar line or terminal could act on."""
+    return (
+        isinstance(value, str)
+        and value.startswith(("https://", "http://"))
+        and not any(character.isspace() for character in value)
+        and not has_control(value)
+    )
 
 
 def _is_expressions(value: Any) -> bool:
@@ -71,7 +96,17 @@ def _is_every(value: Any) -> bool:
 
 
 def _is_partial_date(value: Any) -> bool:
-    return _is_date(value) or (isinstance(value, str) and bool(PARTIAL_DATE.fullmatch(value)))
+    """A TOML date, or "YYYY" / "YYYY-MM" naming a real year (1 to 9999) and month."""
+    if _is_date(value):
+        return True
+    match = PARTIAL_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return False
+    return int(match[1]) >= FIRST_YEAR and (match[2] is None or 1 <= int(match[2]) <= 12)
+
+
+def _is_sources(value: Any) -> bool:
+    return _is_texts(value) and bool(value)
 
 
 Check = tuple[Callable[[Any], bool], str]
@@ -80,13 +115,14 @@ TEXTS: Check = (_is_texts, "a list of non-empty strings")
 YEAR: Check = (_is_year, f"a year from {FIRST_YEAR} to {LAST_YEAR}")
 TABLES: Check = (_is_tables, "an array of tables ([[...]])")
 DATE: Check = (_is_date, "a date like 2003-12-23")
-URL: Check = (_is_url, "a URL starting with https://")
+URL: Check = (_is_url, "a URL starting with https:// with no spaces or control characters")
 BOOL: Check = (lambda value: isinstance(value, bool), "true or false")
 TABLE: Check = (lambda value: isinstance(value, dict), "a table")
 EXPRESSIONS: Check = (_is_expressions, "a date expression or a list of them")
 DAYS: Check = (_is_days, f"a whole number of days from 1 to {LONGEST_SPAN_DAYS}")
 EVERY: Check = (_is_every, "a whole number of years from 2 to 100")
-PARTIAL: Check = (_is_partial_date, "a date, or a string 'YYYY' or 'YYYY-MM'")
+PARTIAL: Check = (_is_partial_date, "a date, or a string 'YYYY' or 'YYYY-MM' naming a real month")
+SOURCES: Check = (_is_sources, "a non-empty list of source keys")
 
 # Each table kind: key -> (check, required).
 TOP_KEYS: dict[str, tuple[Check, bool]] = {
@@ -101,6 +137,7 @@ TOP_KEYS: dict[str, tuple[Check, bool]] = {
     "url": (URL, True),
     "description": (TEXT, True),
     "override": (BOOL, False),
+    "revised": (DATE, False),
     "sources": (TABLES, True),
     "eras": (TABLES, True),
     "exceptions": (TABLES, False),
@@ -116,24 +153,24 @@ ERA_KEYS = {
     "announced": (TABLE, False),
     "days": (DAYS, False),
     "every": (EVERY, False),
-    "sources": (TEXTS, True),
+    "sources": (SOURCES, True),
     "note": (TEXT, False),
 }
 EXCEPTION_KEYS = {
     "year": (YEAR, True),
     "date": (DATE, True),
-    "sources": (TEXTS, True),
+    "sources": (SOURCES, True),
     "note": (TEXT, False),
 }
 EVENT_KEYS = {
     "date": (PARTIAL, True),
     "kind": (TEXT, True),
     "what": (TEXT, True),
-    "sources": (TEXTS, True),
+    "sources": (SOURCES, True),
 }
-FORMER_NAME_KEYS = {"name": (TEXT, True), "until": (YEAR, True), "sources": (TEXTS, True)}
+FORMER_NAME_KEYS = {"name": (TEXT, True), "until": (YEAR, True), "sources": (SOURCES, True)}
 DISPUTE_KEYS = {"about": (TEXT, True), "claims": (TABLES, True), "reason": (TEXT, True)}
-CLAIM_KEYS = {"says": (TEXT, True), "sources": (TEXTS, True), "followed": (BOOL, False)}
+CLAIM_KEYS = {"says": (TEXT, True), "sources": (SOURCES, True), "followed": (BOOL, False)}
 
 
 class _Locator:
@@ -150,10 +187,11 @@ class _Locator:
         self.lines: dict[Where, int] = {}
         table: Where = ()
         counts: dict[str, int] = {}
-        in_multiline_string = False
-        for number, line in enumerate(text.splitlines(), start=1):
-            if in_multiline_string:
-                in_multiline_string = line.count('"""') % 2 == 0
+        open_quote: str | None = None  # the delimiter of a multi-line string being read
+        for number, line in enumerate(text.split("\n"), start=1):  # TOML counts only \n
+            if open_quote is not None:
+                if line.count(open_quote) % 2 == 1:
+                    open_quote = None
                 continue
             if header := self._HEADER.match(line):
                 name = header[2]
@@ -165,13 +203,21 @@ class _Locator:
                 self.lines.setdefault(table, number)
             elif key := self._KEY.match(line):
                 self.lines.setdefault((*table, key[1]), number)
-            in_multiline_string = line.count('"""') % 2 == 1
+            open_quote = _opens_multiline(line)
 
     def line_of(self, where: Where) -> int:
         for end in range(len(where), 0, -1):
             if where[:end] in self.lines:
                 return self.lines[where[:end]]
         return 1
+
+
+def _opens_multiline(line: str) -> str | None:
+    """The delimiter (\"\"\" or ''') of a multi-line string this line leaves open, if any."""
+    for quote in ('"""', "'''"):
+        if line.count(quote) % 2 == 1:
+            return quote
+    return None
 
 
 def _describe(where: Where) -> str:
@@ -206,6 +252,9 @@ class _FileCheck:
             (is_valid, expected), _ = keys[key]
             if not is_valid(value):
                 self.error((*where, key), f"must be {expected}")
+                sound = False
+            elif _holds_control(value, multiline=key in MULTILINE_KEYS):
+                self.error((*where, key), CONTROL_MESSAGE)
                 sound = False
         for key, (_, required) in keys.items():
             if required and key not in table:
@@ -243,13 +292,17 @@ def check_text(text: str, label: str, stem: str | None = None) -> tuple[dict[str
 
 
 def check_file(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Validate one file on disk; an unreadable file is a problem, not a crash."""
+    """Validate one file on disk (read within the bounds of ``observe.reading``).
+
+    A file that cannot be read raises OutputError; one that is too large or not UTF-8 is a
+    problem of that file, like any other.
+    """
+    from observe.reading import read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(str(path), 1, f"not UTF-8 text ({error.reason})")]
-    except OSError as error:
-        return None, [Problem(str(path), 1, f"cannot read: {error.strerror or error}")]
+        text = read_text(str(path)) or ""
+    except DataError as error:
+        return None, error.problems
     return check_text(text, str(path), path.stem)
 
 
@@ -275,7 +328,9 @@ def check_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, dict[str, Any]]
 
 def key_line(path: Path, where: Where) -> int:
     """The line of a key in a file that has already been read and validated once."""
-    return line_in_text(path.read_text(encoding="utf-8"), where)
+    from observe.reading import read_text
+
+    return line_in_text(read_text(str(path)) or "", where)
 
 
 def line_in_text(text: str, where: Where) -> int:
@@ -313,6 +368,8 @@ def _check_observance(check: _FileCheck, data: dict[str, Any], stem: str | None)
     record["description"] = " ".join(data["description"].split())
     if data.get("override"):
         record["override"] = True
+    if "revised" in data:
+        record["revised"] = data["revised"].isoformat()
     record["sources"] = list(sources.values())
     record["eras"] = eras
     cited = set(sources)
@@ -373,8 +430,6 @@ def _check_eras(
             )
         previous_end, previous_open = end, end is None
         check.cited(table["sources"], sources, where)
-        if not table["sources"]:
-            check.error((*where, "sources"), "needs at least one source")
         days = table.get("days", 1)
         if kind == "day" and days != 1:
             check.error((*where, "days"), "a 'day' lasts one day; use kind = \"week\" for a span")
@@ -406,7 +461,7 @@ def _check_rule(check: _FileCheck, table: dict[str, Any], where: Where) -> dict[
         check.error((*where, "every"), "cannot be combined with 'announced'")
     announced: dict[str, list[str | int | bool]] = {}
     for year_text, text in table["announced"].items():
-        year = int(year_text) if year_text.isdigit() else None
+        year = int(year_text) if ANNOUNCED_YEAR.fullmatch(year_text) else None
         if year is None or not (table["from"] <= year <= table.get("until", LAST_YEAR)):
             check.error((*where, "announced"), f"year '{year_text}' is outside this era")
             continue
@@ -451,7 +506,9 @@ def _check_exceptions(
 
 
 def _era_covers(era: dict[str, Any], year: int) -> bool:
-    return _is_year(era.get("from")) and era["from"] <= year <= era.get("until", LAST_YEAR)
+    """Whether a raw era table covers ``year``; a table whose years are unsound covers none."""
+    until = era.get("until", LAST_YEAR)
+    return _is_year(era.get("from")) and _is_year(until) and era["from"] <= year <= until
 
 
 def _check_events(check: _FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:

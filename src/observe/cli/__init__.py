@@ -15,7 +15,15 @@ import click
 
 from observe import __version__
 from observe.cli.shared import Settings, common_options, fail
-from observe.errors import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, DataError, ObserveError
+from observe.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_IO,
+    ClosedPipe,
+    DataError,
+    ObserveError,
+    Terminated,
+)
 
 __all__ = ["Settings", "cli", "main"]
 
@@ -69,10 +77,10 @@ def cli() -> None:
 
 def main() -> None:
     """Run the CLI, turning every failure into one line on stderr and a documented exit code."""
-    # A terminal or pipe that cannot show a character gets '?' rather than a crash.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
+    from observe import streams
+
+    # Every write complete or an error; a character the stream cannot encode becomes '?'.
+    streams.install()
     try:
         result = cli.main(prog_name="observe", standalone_mode=False)
     except click.ClickException as error:
@@ -81,12 +89,18 @@ def main() -> None:
         _report_data_problems(error)
     except ObserveError as error:
         fail(f"observe: {error}", error.exit_code)
+    except Terminated as stop:
+        raise SystemExit(128 + stop.signum) from None
     except (KeyboardInterrupt, click.Abort):
         sys.stderr.write("\n")
         raise SystemExit(EXIT_INTERRUPTED) from None
-    except BrokenPipeError:
+    except (ClosedPipe, BrokenPipeError):
         _silence_stdout()
         raise SystemExit(EXIT_BROKEN_PIPE) from None
+    except OSError as error:  # anything an I/O layer did not already put in words
+        fail(
+            f"observe: {error.strerror or error}" + (f": {error.filename}" if error.filename else ""), EXIT_IO
+        )
     raise SystemExit(result if isinstance(result, int) else 0)
 
 

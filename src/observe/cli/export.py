@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from observe import ics
 from observe.cli.shared import F, common_options, current_settings, fail, filter_options, selected
 from observe.errors import EXIT_NOTHING_FOUND
-from observe.rules import FIRST_YEAR, LAST_YEAR
+from observe.ics import LAST_EXPORT_YEAR
+from observe.rules import FIRST_YEAR
 
-LAST_EXPORT_YEAR = LAST_YEAR - 1
+if TYPE_CHECKING:
+    from observe.model import Observance
+
+# --expand writes one event per occurrence: about 300 a year, streamed, but a bound all the same.
+MAX_EXPAND_YEARS = 500
+# Google Calendar stops reading a subscribed calendar past about 1 MB (docs/ics-clients.md).
+GOOGLE_SUBSCRIPTION_BYTES = 1_000_000
 
 
 def _export_year(flag: str, name: str, text: str) -> Callable[[F], F]:
@@ -88,32 +97,88 @@ def export_command(
       observe export -o un-days.ics
       observe export --expand --from 2026 --to 2030 --topic health -o health.ics
     """
-    from observe import ics
-
-    year = current_settings().reference_day().year
-    last = min(year + (10 if expand else 25), LAST_EXPORT_YEAR) if last is None else last
+    settings = current_settings()
+    year = settings.reference_day().year
     if first is not None and not expand:
         raise click.UsageError("--from applies only with --expand", click.get_current_context())
-    if expand and (first or year) > last:
-        raise click.UsageError(f"--from {first or year} is after --to {last}", click.get_current_context())
-    observances = selected(**filters)
+    first, last = _years(expand, year, first, last)
+    observances = _distinct(selected(**filters))
     if expand:
-        events = ics.expanded_events(observances, first or year, last)
+        events: Iterator[ics.CalendarEvent] = ics.expanded_events(observances, first, last)
     else:
-        events = ics.rule_events(observances, last)
-    if not events:
+        events = iter(ics.rule_events(observances, last))
+    head = next(events, None)
+    if head is None:
         fail("observe: nothing to export: nothing occurs with these filters and years", EXIT_NOTHING_FOUND)
-    dataset = current_settings().dataset()
-    stamp = ics.dtstamp((dataset.details(o) for o in observances), os.environ.get("SOURCE_DATE_EPOCH"))
-    data = ics.calendar(events, dataset.details, calendar_name, stamp, alarm)
-    if output in (None, "-"):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
+    dataset = settings.dataset()
+    stamp = ics.dtstamp((dataset.details(o) for o in dataset), os.environ.get("SOURCE_DATE_EPOCH"))
+    counted = _Counter(itertools.chain([head], events))
+    chunks = ics.calendar(counted, dataset.details, calendar_name, stamp, alarm)
+    size = _write(output, chunks)
+    if size > GOOGLE_SUBSCRIPTION_BYTES:
+        click.echo(
+            f"observe: note: the calendar is {size / 1e6:.1f} MB; Google Calendar stops reading a "
+            "subscribed calendar at about 1 MB (the repeating form, without --expand, is smaller)",
+            err=True,
+        )
+    if output not in (None, "-") and sys.stderr.isatty():
+        click.echo(f"Wrote {counted.count} events to {output}", err=True)
+
+
+class _Counter:
+    """Passes events through, counting them (for the closing message)."""
+
+    def __init__(self, events: Iterable[ics.CalendarEvent]) -> None:
+        self._events = events
+        self.count = 0
+
+    def __iter__(self) -> Iterator[ics.CalendarEvent]:
+        for event in self._events:
+            self.count += 1
+            yield event
+
+
+def _years(expand: bool, year: int, first: int | None, last: int | None) -> tuple[int, int]:
+    """The years to write, each checked with the option (or default) it came from named."""
+    context = click.get_current_context()
+    if not expand:
+        return year, min(year + 25, LAST_EXPORT_YEAR) if last is None else last
+    if first is None:
+        if year > LAST_EXPORT_YEAR:
+            raise click.UsageError(
+                f"--from defaults to this year, {year}, after {LAST_EXPORT_YEAR}, the last year a "
+                "calendar can hold; give --from and --to",
+                context,
+            )
+        first = year
+    to_label = "--to" if last is not None else "the default --to (this year + 10)"
+    last = min(year + 10, LAST_EXPORT_YEAR) if last is None else last
+    if first > last:
+        raise click.UsageError(f"--from {first} is after {to_label} {last}", context)
+    count = last - first + 1
+    if count > MAX_EXPAND_YEARS:
+        message = f"--expand writes at most {MAX_EXPAND_YEARS} years; --from {first} to {last} is {count}"
+        raise click.UsageError(message, context)
+    return first, last
+
+
+def _distinct(observances: list[Observance]) -> list[Observance]:
+    """Each observance once, however often ``--id`` named it: one event per UID."""
+    return list({observance.id: observance for observance in observances}.values())
+
+
+def _write(output: str | None, chunks: Iterable[bytes]) -> int:
+    """Write the calendar to standard output or a file, complete or not at all; return its size."""
+    if output in (None, "-", "/dev/stdout"):
+        from observe.streams import write_bytes
+
+        size = 0
+        for chunk in chunks:
+            write_bytes(chunk)
+            size += len(chunk)
+        return size
     from pathlib import Path
 
-    from observe.atomic import write_atomically
+    from observe.atomic import write_file
 
-    write_atomically(Path(output), data)
-    if sys.stderr.isatty():
-        click.echo(f"Wrote {len(events)} events to {output}", err=True)
+    return write_file(Path(output), chunks)

@@ -76,11 +76,12 @@ def history_command(ident: str) -> None:
 
         write(dumps(history_document(observance, details)) + "\n")
     elif settings.on_terminal():
+        from observe.printable import one_line
         from observe.render.terminal import make_console
         from observe.render.terminal_record import timeline_table
 
         console = make_console(settings.color())
-        console.print(f"{observance.name} ({observance.id})", style="bold")
+        console.print(one_line(f"{observance.name} ({observance.id})"), style="bold")
         console.print(timeline_table(timeline(observance, details), details.sources))
     else:
         from observe.render.plain_record import timeline_lines
@@ -116,7 +117,9 @@ def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
 
         print_matches(make_console(settings.color()), query, matches)
     else:
-        write("".join(f"{m.observance.id}\t{m.observance.name}\n" for m in matches))
+        from observe.printable import one_line
+
+        write("".join(f"{one_line(m.observance.id)}\t{one_line(m.observance.name)}\n" for m in matches))
     if fail_if_empty and not matches:
         raise SystemExit(EXIT_NOTHING_FOUND)
 

@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -210,6 +210,7 @@ def _emit(occurrences: list[Occurrence], title: str, output: dict[str, Any]) -> 
 
 
 def write(text: str) -> None:
+    """Text to standard output, complete or an error (see ``observe.streams``)."""
     sys.stdout.write(text)
     sys.stdout.flush()
 
@@ -242,7 +243,9 @@ def resolve_id(ident: str) -> Observance:
     return resolve(current_settings().dataset(), ident)
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> None:
-    """Print one line (whatever newlines the message held) and exit with ``code``."""
-    sys.stderr.write(" ".join(message.split()) + "\n")
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print one line (whatever newlines or control characters the message held) and exit."""
+    from observe.printable import one_line
+
+    sys.stderr.write(" ".join(one_line(message).split()) + "\n")
     raise SystemExit(code)

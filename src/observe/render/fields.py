@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from observe.model import Occurrence
+from observe.printable import one_line
 from observe.rules import WEEKDAY_NAMES
 
 FIELD_NAMES = (
@@ -18,8 +19,10 @@ FIELD_NAMES = (
 
 
 def occurrence_fields(occurrence: Occurrence, today: date) -> dict[str, str | int]:
+    """The fields of one occurrence, each text one line with no control character, so that a
+    template's own tabs and newlines are the only ones in its output."""
     observance = occurrence.observance
-    return {
+    fields: dict[str, str | int] = {
         "date": occurrence.start.isoformat(),
         "end": occurrence.end.isoformat(),
         "weekday": WEEKDAY_NAMES[occurrence.start.weekday()],
@@ -31,3 +34,4 @@ def occurrence_fields(occurrence: Occurrence, today: date) -> dict[str, str | in
         "instrument": observance.instrument,
         "url": observance.url,
     }
+    return {name: one_line(value) if isinstance(value, str) else value for name, value in fields.items()}

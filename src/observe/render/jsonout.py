@@ -6,6 +6,7 @@ The shapes are documented in docs/json.md; changing a field's meaning means a ne
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -131,5 +132,12 @@ def validation_document(checked: int, problems: list[Problem]) -> dict[str, Any]
     return {"version": JSON_VERSION, "checked": checked, "problems": items}
 
 
+# What json.dumps leaves raw with ensure_ascii=False although a terminal or a line reader acts on it.
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    """The document as JSON text with no raw control character: C0 controls are escaped by
+    ``json`` itself, DEL, C1 and the Unicode line separators here (values are unchanged)."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _RAW_CONTROLS.sub(lambda match: f"\\u{ord(match[0]):04x}", text)

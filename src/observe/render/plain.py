@@ -3,6 +3,7 @@
 A line is ``DATE<TAB>WEEKDAY<TAB>DAYS<TAB>KIND<TAB>ID<TAB>NAME``. DATE is ISO 8601; a span is
 written ``START/END``. WEEKDAY is the English abbreviation whatever the locale, so scripts see
 the same bytes everywhere. DAYS counts from the reference day (negative: already in progress).
+No field can hold a tab, a newline or another control character (``observe.printable``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from observe.model import Occurrence
+from observe.printable import one_line
 from observe.rules import WEEKDAYS
 
 
@@ -26,7 +28,7 @@ def occurrence_line(occurrence: Occurrence, today: date) -> str:
         occurrence.observance.id,
         occurrence.name,
     )
-    return "\t".join(fields)
+    return "\t".join(one_line(field) for field in fields)
 
 
 def occurrence_lines(occurrences: Iterable[Occurrence], today: date) -> list[str]:

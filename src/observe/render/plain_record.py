@@ -11,6 +11,7 @@ from datetime import date
 
 from observe.details import Details
 from observe.model import Observance
+from observe.printable import one_line
 from observe.profile import facts
 from observe.timeline import Entry, timeline
 
@@ -19,19 +20,24 @@ def _cites(keys: Iterable[str]) -> str:
     return ", ".join(keys)
 
 
+def _row(*fields: str) -> str:
+    """Tab-separated fields, none of which can hold a tab, newline or other control character."""
+    return "\t".join(one_line(field) for field in fields)
+
+
 def timeline_lines(entries: Iterable[Entry]) -> list[str]:
     """``DATE<TAB>KIND<TAB>WHAT<TAB>SOURCES``, oldest first."""
-    return [f"{e.date}\t{e.kind}\t{e.what}\t{_cites(e.sources)}" for e in entries]
+    return [_row(e.date, e.kind, e.what, _cites(e.sources)) for e in entries]
 
 
 def profile_lines(observance: Observance, details: Details, today: date) -> list[str]:
     """``show`` as plain text: labelled facts, then one tab-separated section after another."""
-    lines = [f"{label}: {value}" for label, value in facts(observance, details, today)]
-    lines.append(f"Description: {details.description}")
+    lines = [one_line(f"{label}: {value}") for label, value in facts(observance, details, today)]
+    lines.append(one_line(f"Description: {details.description}"))
     lines.append("")
     lines.append("Eras:")
     for era in observance.eras:
-        lines.append(f"{era.years()}\t{era.describe()}\t{_cites(era.sources)}\t{era.note}".rstrip("\t"))
+        lines.append(_row(era.years(), era.describe(), _cites(era.sources), era.note).rstrip("\t"))
     lines.append("")
     lines.append("History:")
     lines.extend(timeline_lines(timeline(observance, details)))
@@ -39,14 +45,14 @@ def profile_lines(observance: Observance, details: Details, today: date) -> list
         lines.append("")
         lines.append("Disputes:")
         for dispute in details.disputes:
-            lines.append(dispute.about)
+            lines.append(one_line(dispute.about))
             for claim in dispute.claims:
                 verdict = "followed" if claim.followed else "not followed"
-                lines.append(f"\t{verdict}\t{claim.says}\t{_cites(claim.sources)}")
-            lines.append(f"\treason\t{dispute.reason}")
+                lines.append(_row("", verdict, claim.says, _cites(claim.sources)))
+            lines.append(_row("", "reason", dispute.reason))
     lines.append("")
     lines.append("Sources:")
     for source in details.sources.values():
         adopted = source.date or ""
-        lines.append(f"{source.key}\t{adopted}\t{source.title}\t{source.url}")
+        lines.append(_row(source.key, adopted, source.title, source.url))
     return lines

@@ -2,7 +2,8 @@
 
 Only imported when standard output is a terminal, because importing rich costs several times
 Python's own start-up. Month and weekday names follow the user's locale here (and only here:
-pipes and JSON stay ISO and English).
+pipes and JSON stay ISO and English). Rich passes escape codes in text through, so every text
+from data or the command line goes through ``observe.printable`` first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from observe.model import Occurrence
+from observe.printable import one_line
 
 if TYPE_CHECKING:
     from observe.search import Match
@@ -56,7 +58,7 @@ def distance(occurrence: Occurrence, today: date) -> str:
 
 
 def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str) -> Table:
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(title=one_line(title), title_justify="left", header_style="bold")
     table.add_column("Date", no_wrap=True)
     table.add_column("When", no_wrap=True, style="cyan")
     table.add_column("Observance", style="bold", ratio=3)
@@ -69,9 +71,9 @@ def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str)
         table.add_row(
             when,
             distance(occurrence, today),
-            occurrence.name,
-            occurrence.observance.kind,
-            occurrence.observance.id,
+            one_line(occurrence.name),
+            one_line(occurrence.observance.kind),
+            one_line(occurrence.observance.id),
         )
     return table
 
@@ -80,10 +82,11 @@ def print_occurrences(console: Console, occurrences: list[Occurrence], today: da
     if occurrences:
         console.print(occurrence_table(occurrences, today, title))
     else:
-        console.print(f"{title}: nothing.")
+        console.print(one_line(f"{title}: nothing."))
 
 
 def print_matches(console: Console, query: str, matches: list[Match]) -> None:
+    query = one_line(query)
     if not matches:
         console.print(f"Nothing matches '{query}'.")
         return
@@ -92,5 +95,5 @@ def print_matches(console: Console, query: str, matches: list[Match]) -> None:
     table.add_column("Name", style="bold", ratio=3)
     table.add_column("Matched in", ratio=1)
     for match in matches:
-        table.add_row(match.observance.id, match.observance.name, ", ".join(match.fields))
+        table.add_row(one_line(match.observance.id), one_line(match.observance.name), ", ".join(match.fields))
     console.print(table)

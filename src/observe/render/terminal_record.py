@@ -18,6 +18,7 @@ from rich.text import Text
 
 from observe.details import Details, Source
 from observe.model import Observance
+from observe.printable import block, one_line
 from observe.profile import facts
 from observe.timeline import Entry, timeline
 
@@ -39,12 +40,12 @@ def timeline_table(entries: Iterable[Entry], sources: dict[str, Source]) -> Tabl
     table.add_column("What", ratio=3)
     table.add_column("Source", ratio=1, overflow="fold")
     for entry in entries:
-        table.add_row(human_partial_date(entry.date), entry.what, _cited(entry.sources, sources))
+        table.add_row(human_partial_date(entry.date), one_line(entry.what), _cited(entry.sources, sources))
     return table
 
 
 def _cited(keys: Iterable[str], sources: dict[str, Source]) -> str:
-    return "\n".join(key for key in keys if key in sources)
+    return "\n".join(one_line(key) for key in keys if key in sources)
 
 
 def print_profile(console: Console, observance: Observance, details: Details, today: date) -> None:
@@ -53,30 +54,33 @@ def print_profile(console: Console, observance: Observance, details: Details, to
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for label, value in facts(observance, details, today):
-        grid.add_row(label, value)
-    console.print(Panel(Group(grid, Text(""), Text(details.description)), title=observance.id))
+        grid.add_row(label, one_line(value))
+    panel = Group(grid, Text(""), Text(block(details.description)))
+    console.print(Panel(panel, title=one_line(observance.id)))
 
     eras = Table(title="Date rules", title_justify="left", header_style="bold")
     eras.add_column("Years", no_wrap=True)
     eras.add_column("Rule", ratio=2)
     eras.add_column("Source", ratio=1, overflow="fold")
     for era in observance.eras:
-        rule = Text(era.describe())
+        rule = Text(one_line(era.describe()))
         if era.note:
-            rule.append("\n" + era.note, style="dim")
+            rule.append("\n" + one_line(era.note), style="dim")
         eras.add_row(era.years("–"), rule, _cited(era.sources, details.sources))
     console.print(eras)
     console.print(timeline_table(timeline(observance, details), details.sources))
     for dispute in details.disputes:
-        table = Table(title=f"Disputed: {dispute.about}", title_justify="left", header_style="bold")
+        table = Table(title=one_line(f"Disputed: {dispute.about}"), title_justify="left", header_style="bold")
         table.add_column("Claim")
         table.add_column("Source", overflow="fold")
         table.add_column("Followed", no_wrap=True)
         for claim in dispute.claims:
             table.add_row(
-                claim.says, _cited(claim.sources, details.sources), "yes" if claim.followed else "no"
+                one_line(claim.says),
+                _cited(claim.sources, details.sources),
+                "yes" if claim.followed else "no",
             )
-        table.caption = f"Why: {dispute.reason}"
+        table.caption = one_line(f"Why: {dispute.reason}")
         table.caption_justify = "left"
         console.print(table)
     sources = Table(title="Sources", title_justify="left", header_style="bold")
@@ -85,7 +89,8 @@ def print_profile(console: Console, observance: Observance, details: Details, to
     sources.add_column("Title and link", overflow="fold")
     for source in details.sources.values():
         adopted = human_partial_date(source.date) if source.date else ""
-        title_and_link = Text(source.title + "\n")
-        title_and_link.append(source.url, style=Style(link=source.url))
-        sources.add_row(source.key, adopted, title_and_link)
+        url = one_line(source.url)
+        title_and_link = Text(one_line(source.title) + "\n")
+        title_and_link.append(url, style=Style(link=url))
+        sources.add_row(one_line(source.key), adopted, title_and_link)
     console.print(sources)
