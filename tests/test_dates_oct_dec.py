@@ -14,14 +14,13 @@ from tests.dates import starts
 
 # (observance, first year, its date that year): the year before has no occurrence.
 FIRST_YEARS = [
-    # Changed in this pass.
-    ("south-africa-prisoners-day", 1977, date(1977, 10, 11)),  # was 1975 (Special Committee before the Assembly)
-    ("universal-health-coverage-day", 2017, date(2017, 12, 12)),  # was 2018; adopted on the day itself
-    ("tolerance-day", 1995, date(1995, 11, 16)),  # was 1996; Declaration signed on the day itself
-    ("audiovisual-heritage-day", 2007, date(2007, 10, 27)),  # was 2005; UNESCO calls 2010 the fourth
-    ("civil-aviation-day", 1996, date(1996, 12, 7)),  # was 1994 (ICAO before the Assembly)
-    ("world-soil-day", 2014, date(2014, 12, 5)),  # was 2013 (FAO before the Assembly)
-    # Checked in this pass and left as they were.
+    # Earlier observance by others (Special Committee, ICAO, FAO, a coalition) is history, not an era.
+    ("south-africa-prisoners-day", 1977, date(1977, 10, 11)),  # the Assembly's proclamation
+    ("universal-health-coverage-day", 2017, date(2017, 12, 12)),  # adopted on the day itself
+    ("tolerance-day", 1995, date(1995, 11, 16)),  # the Declaration was signed on the day itself
+    ("audiovisual-heritage-day", 2007, date(2007, 10, 27)),  # UNESCO calls 2010 the fourth
+    ("civil-aviation-day", 1996, date(1996, 12, 7)),
+    ("world-soil-day", 2014, date(2014, 12, 5)),  # FAO counts 2014 as the first official one
     ("world-aids-day", 1988, date(1988, 12, 1)),
     ("world-food-day", 1981, date(1981, 10, 16)),
     ("world-science-day", 2002, date(2002, 11, 10)),
