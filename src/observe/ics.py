@@ -16,6 +16,7 @@ come from the observance's revision date, so a re-import updates exactly the cha
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -72,7 +73,7 @@ def rule_events(observances: Iterable[Observance], horizon: int) -> list[Calenda
             if not _repeatable(era):
                 years: Iterable[int] = _listed_years(observance, era, horizon)
             else:
-                years = [year for year in exception_years if era.covers(year)]
+                years = _between(exception_years, era.start, era.end)
                 for first, last in _name_spans(observance, era):
                     ruled = _ruled_span(observance, era, first, last)
                     if ruled is None:
@@ -214,9 +215,8 @@ def _recurring(
 
     Exceptions strictly between the two are excluded; only this era's can fall there.
     """
-    excluded = [
-        era.start_dates(year) for year in exception_years if first < year and (last is None or year < last)
-    ]
+    inner_last = None if last is None else last - 1
+    excluded = [era.start_dates(year) for year in _between(exception_years, first + 1, inner_last)]
     summary = observance.name_in(first)
     for index, expression in enumerate(era.on):
         start = expression.date_in(first)
@@ -247,6 +247,12 @@ def _rrule(expression: DateExpr, every: int, until: date | None) -> str:
     if until is not None:
         parts.append(f"UNTIL={ics_date(until)}")
     return ";".join(parts)
+
+
+def _between(years: list[int], first: int, last: int | None) -> list[int]:
+    """The sorted ``years`` from ``first`` to ``last`` (None: no end), found by binary search."""
+    end = len(years) if last is None else bisect_right(years, last)
+    return years[bisect_left(years, first) : end]
 
 
 def _listed_years(observance: Observance, era: Era, horizon: int) -> range:
@@ -284,7 +290,7 @@ def _event_lines(event: CalendarEvent, details: Details, stamp_line: str, trigge
     revision = details.revision()
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{event.uid}",
+        f"UID:{escape_text(event.uid)}",
         stamp_line,
         f"LAST-MODIFIED:{utc_stamp(revision)}",
         f"SEQUENCE:{sequence(revision)}",

@@ -6,6 +6,7 @@ reads files or knows about the command line.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -92,15 +93,19 @@ class Observance(NamedTuple):
     exceptions: dict[int, YearException] = {}  # noqa: RUF012  (never mutated)
     former_names: tuple[FormerName, ...] = ()
     origin: str = ""
+    era_starts: tuple[int, ...] = ()  # the eras' first years, for a binary search
 
     @property
     def first_year(self) -> int:
         return self.eras[0].start
 
     def era_for(self, year: int) -> Era | None:
-        for era in self.eras:
-            if era.covers(year):
-                return era
+        """The era in force in ``year``: eras are in order and never overlap, so a binary search
+        finds it, and a file of thousands of one-year eras costs no more per year than one era."""
+        starts = self.era_starts or tuple(era.start for era in self.eras)
+        index = bisect_right(starts, year) - 1
+        if index >= 0 and self.eras[index].covers(year):
+            return self.eras[index]
         return None
 
     def name_in(self, year: int) -> str:
@@ -113,6 +118,7 @@ class Observance(NamedTuple):
     @classmethod
     def from_record(cls, record: dict[str, Any], origin: str = "") -> Observance:
         """Build an observance from a validated record (the shape ``schema`` produces)."""
+        eras = tuple(_era(e) for e in record["eras"])
         return cls(
             id=record["id"],
             name=record["name"],
@@ -121,13 +127,14 @@ class Observance(NamedTuple):
             instrument=record["instrument"],
             topics=tuple(record["topics"]),
             url=record["url"],
-            eras=tuple(_era(e) for e in record["eras"]),
+            eras=eras,
             aliases=tuple(record.get("aliases", ())),
             exceptions={x["year"]: _exception(x) for x in record.get("exceptions", ())},
             former_names=tuple(
                 FormerName(f["name"], f["until"], tuple(f["sources"])) for f in record.get("former_names", ())
             ),
             origin=origin,
+            era_starts=tuple(era.start for era in eras),
         )
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from observe.errors import DataError, Problem
 from observe.printable import has_control
@@ -57,7 +58,7 @@ def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _is_year(value: Any) -> bool:
+def _is_year(value: Any) -> TypeGuard[int]:
     return type(value) is int and FIRST_YEAR <= value <= LAST_YEAR
 
 
@@ -485,6 +486,7 @@ def _check_exceptions(
 ) -> list[dict[str, Any]]:
     exceptions: list[dict[str, Any]] = []
     seen: set[int] = set()
+    spans = _year_spans(eras)
     for index, table in enumerate(tables):
         where: Where = ("exceptions", index)
         if not check.table(table, EXCEPTION_KEYS, where):
@@ -496,7 +498,7 @@ def _check_exceptions(
         seen.add(year)
         if table["date"].year != year:
             check.error((*where, "date"), f"{table['date'].isoformat()} is not in {year}")
-        if not any(_era_covers(era, year) for era in eras):
+        if not _covered(year, spans):
             check.error((*where, "year"), f"{year} is in no era")
         exceptions.append(
             {"year": year, "date": table["date"].isoformat(), "sources": table["sources"]}
@@ -505,10 +507,20 @@ def _check_exceptions(
     return exceptions
 
 
-def _era_covers(era: dict[str, Any], year: int) -> bool:
-    """Whether a raw era table covers ``year``; a table whose years are unsound covers none."""
-    until = era.get("until", LAST_YEAR)
-    return _is_year(era.get("from")) and _is_year(until) and era["from"] <= year <= until
+def _year_spans(eras: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """The (first, last) years of the raw era tables whose years are sound, sorted."""
+    spans: list[tuple[int, int]] = []
+    for era in eras:
+        first, last = era.get("from"), era.get("until", LAST_YEAR)
+        if _is_year(first) and _is_year(last):
+            spans.append((first, last))
+    return sorted(spans)
+
+
+def _covered(year: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a year falls in any span: a binary search, so thousands of eras stay cheap."""
+    index = bisect_right(spans, (year, LAST_YEAR)) - 1
+    return index >= 0 and spans[index][0] <= year <= spans[index][1]
 
 
 def _check_events(check: _FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from observe.dataset import Dataset
+from observe.errors import ObserveError
 from observe.model import Observance
 
 
@@ -30,6 +31,10 @@ class Selection(NamedTuple):
             chosen = list(dataset)
         topics = {topic.casefold() for topic in self.topics}
         bodies = {body.casefold() for body in self.bodies}
+        if topics:
+            _check_known("topic", topics, {topic.casefold() for o in dataset for topic in o.topics})
+        if bodies:
+            _check_known("body", bodies, {o.body.casefold() for o in dataset})
         return [
             observance
             for observance in chosen
@@ -37,3 +42,14 @@ class Selection(NamedTuple):
             and (not bodies or observance.body.casefold() in bodies)
             and (not self.kinds or observance.kind in self.kinds)
         ]
+
+
+def _check_known(what: str, wanted: set[str], known: set[str]) -> None:
+    """A filter value nothing carries is a typo far more often than a wish for an empty answer:
+    say so, with the closest known value, rather than print nothing."""
+    import difflib
+
+    for value in sorted(wanted - known):
+        close = difflib.get_close_matches(value, sorted(known), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise ObserveError(f"no observance has the {what} '{value}'{hint}")

@@ -26,6 +26,7 @@ from observe.errors import (
 )
 
 __all__ = ["Settings", "cli", "main"]
+DEBUG_ENV = "OBSERVE_DEBUG"
 
 # Command name to "module:function"; the order is the order --help lists them in.
 COMMANDS = {
@@ -82,7 +83,9 @@ def main() -> None:
     # Every write complete or an error; a character the stream cannot encode becomes '?'.
     streams.install()
     try:
-        result = cli.main(prog_name="observe", standalone_mode=False)
+        # Bare `observe` asks for help: the help, laid out as help, on standard output.
+        arguments = sys.argv[1:] or ["--help"]
+        result = cli.main(arguments, prog_name="observe", standalone_mode=False)
     except click.ClickException as error:
         fail(_one_line(error.format_message(), error), error.exit_code)
     except DataError as error:
@@ -98,9 +101,13 @@ def main() -> None:
         _silence_stdout()
         raise SystemExit(EXIT_BROKEN_PIPE) from None
     except OSError as error:  # anything an I/O layer did not already put in words
-        fail(
-            f"observe: {error.strerror or error}" + (f": {error.filename}" if error.filename else ""), EXIT_IO
-        )
+        where = f": {error.filename}" if error.filename else ""
+        fail(f"observe: {error.strerror or error}{where}", EXIT_IO)
+    except Exception as error:
+        # A bug: still one line, and a status a script can tell from every other (EX_SOFTWARE).
+        if os.environ.get(DEBUG_ENV):
+            raise
+        fail(f"observe: internal error ({type(error).__name__}: {error}); {DEBUG_ENV}=1 shows where", 70)
     raise SystemExit(result if isinstance(result, int) else 0)
 
 

@@ -58,8 +58,15 @@ def week_command(day: date | None, **options: Any) -> None:
     from observe.occurrences import overlapping
 
     settings = current_settings()
-    day = day or settings.reference_day()
-    first = day - timedelta(days=(day.weekday() - settings.config().first_day_of_week) % 7)
-    last = first + timedelta(days=6)
+    first, last = week_around(day or settings.reference_day(), settings.config().first_day_of_week)
     title = f"Week of {first.isoformat()} to {last.isoformat()}"
     list_occurrences(options, title, lambda chosen: overlapping(chosen, first, last))
+
+
+def week_around(day: date, first_weekday: int) -> tuple[date, date]:
+    """The first and last days of the week holding ``day``, cut at the calendar's ends (a week
+    starting before 1 January of year 1 or ending after 31 December 9999 has only its days in)."""
+    offset = (day.weekday() - first_weekday) % 7
+    first = date.min if day.toordinal() - offset < 1 else day - timedelta(days=offset)
+    last = date.max if first.toordinal() + 6 > date.max.toordinal() else first + timedelta(days=6)
+    return first, last

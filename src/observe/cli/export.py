@@ -43,6 +43,19 @@ def _alarm_trigger(ctx: click.Context, param: click.Parameter, value: str | None
         raise click.BadParameter(str(error), ctx, param) from None
 
 
+def _calendar_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Refuse a name that is not UTF-8 text (a stray byte arrives as a surrogate) or holds controls."""
+    from observe.printable import has_control
+
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise click.BadParameter("not valid UTF-8 text", ctx, param) from None
+    if has_control(value) or not value.strip():
+        raise click.BadParameter("must be one line of visible text", ctx, param)
+    return value
+
+
 @click.command("export")
 @click.option(
     "-o",
@@ -73,6 +86,7 @@ def _alarm_trigger(ctx: click.Context, param: click.Parameter, value: str | None
     default="UN International Days",
     show_default=True,
     metavar="NAME",
+    callback=_calendar_name,
     help="The name calendar apps show for the calendar.",
 )
 @filter_options

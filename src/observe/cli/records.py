@@ -12,6 +12,9 @@ from observe.errors import EXIT_NOTHING_FOUND, ObserveError
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
+# Longer than any name, alias or symbol a search could match; every word is compared with every field.
+MAX_QUERY_LENGTH = 200
+
 
 def complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Ids for shell completion; a broken user file must not break the shell, so it yields none."""
@@ -107,6 +110,11 @@ def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
 
     settings = current_settings()
     query = " ".join(words)
+    if not query.strip():
+        raise click.UsageError("give at least one word to search for", click.get_current_context())
+    if len(query) > MAX_QUERY_LENGTH:
+        message = f"a search is at most {MAX_QUERY_LENGTH} characters long, not {len(query):,}"
+        raise click.UsageError(message, click.get_current_context())
     matches = search(settings.dataset(), query)
     if settings.wants_json():
         from observe.render.jsonout import dumps, search_document
@@ -122,6 +130,3 @@ def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
         write("".join(f"{one_line(m.observance.id)}\t{one_line(m.observance.name)}\n" for m in matches))
     if fail_if_empty and not matches:
         raise SystemExit(EXIT_NOTHING_FOUND)
-
-
-# An event starting late in 9999 would end in 10000, a year an iCalendar DATE cannot hold.

@@ -57,9 +57,11 @@ class Settings:
         if self._dataset is None:
             from observe.config import user_observance_dir
             from observe.dataset import load
+            from observe.reading import toml_files
 
+            # The folder is optional, but one that is there and cannot be read is an error.
             own = user_observance_dir()
-            self._dataset = load(([own] if os.path.isdir(own) else []) + self.data)
+            self._dataset = load((toml_files(own) if os.path.lexists(own) else []) + self.data)
         return self._dataset
 
     def wants_json(self) -> bool:
@@ -69,7 +71,8 @@ class Settings:
         return sys.stdout.isatty() and os.environ.get("TERM") != "dumb" and self.config().output != "plain"
 
     def color(self) -> bool:
-        return not self.no_color and "NO_COLOR" not in os.environ and self.config().color
+        # NO_COLOR counts only when set to something (https://no-color.org).
+        return not self.no_color and not os.environ.get("NO_COLOR") and self.config().color
 
 
 def parse_iso_date(text: str, where: str) -> date:
@@ -108,6 +111,8 @@ def _store(attribute: str) -> Callable[[click.Context, click.Parameter, Any], No
             return
         settings = ctx.ensure_object(Settings)
         if attribute == "data":
+            if "" in value:
+                raise click.BadParameter("an empty path names no file or folder", ctx, param)
             settings.data.extend(value)
         else:
             setattr(settings, attribute, value)

@@ -8,20 +8,24 @@ import click
 
 from observe.cli.shared import current_settings, list_occurrences, listing_options
 
+# Bounds on what one call may ask for: a century ahead, and more occurrences than a century holds.
+MAX_WITHIN_DAYS = 36_525
+MAX_COUNT = 100_000
+
 
 @click.command("next")
 @click.option(
     "-n",
     "--count",
-    type=click.IntRange(min=1),
+    type=click.IntRange(1, MAX_COUNT),
     default=None,
-    help="How many occurrences to show (default 10, or all within --within).",
+    help=f"How many occurrences to show, up to {MAX_COUNT:,} (default 10, or all within --within).",
 )
 @click.option(
     "--within",
-    type=click.IntRange(min=0),
+    type=click.IntRange(0, MAX_WITHIN_DAYS),
     metavar="DAYS",
-    help="Only occurrences starting within this many days from today.",
+    help=f"Only occurrences starting within this many days from today (at most {MAX_WITHIN_DAYS:,}).",
 )
 @listing_options
 def next_command(count: int | None, within: int | None, **options: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from observe.cli.shared import common_options, current_settings, write
+from observe.cli.shared import common_options, current_settings, fail, write
 from observe.errors import DataError, Problem
 
 
@@ -35,6 +35,8 @@ def validate_command(paths: tuple[str, ...]) -> None:
         extra = [Path(path) for path in settings.data]
         chosen = bundled_sources() + ([own] if own.is_dir() else []) + extra + env_paths()
     files = list(expand_paths(chosen))
+    if not files:
+        fail(f"observe validate: no .toml files in {', '.join(paths)}")
     try:
         checked = validate_files(files)
     except DataError as error:
