@@ -1,8 +1,9 @@
 """Compile data/observances/*.toml into the forms observe reads at run time.
 
 Run after editing the data: python scripts/build_bundle.py [-v] [--report]
-It writes src/observe/bundled_index.py and data/details.json; the test suite fails while they
-are stale.
+It writes src/observe/bundled_index.py, data/details.json and data/revisions.json (each
+observance's revised date and content hash; a change whose revised date did not move is
+refused); the test suite fails while they are stale.
 It also reports how many current rules cite a primary source (with -v, which do not) and
 fails when a source keyed by a document symbol points at a copy on another site; --report
 prints that report (with -v's list) and writes nothing.
@@ -10,6 +11,7 @@ prints that report (with -v's list) and writes nothing.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from typing import Any
 from observe.dataset import DETAILS_NAME, INDEX_MODULE, compile_bundle
 from observe.errors import DataError
 from observe.provenance import report
+from observe.revisions import RECORD_NAME, current, dumps, problems
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -29,9 +32,16 @@ def main() -> int:
         return 3
     if "--report" in sys.argv[1:]:
         return _report(compiled.records, verbose=True)
+    record_path = REPO / "data" / RECORD_NAME
+    recorded = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
+    unrevised = problems(compiled.records, recorded, require_current=False)
+    if unrevised:
+        print("\n".join(unrevised), file=sys.stderr)
+        return 3
     targets = {
         REPO / "src" / "observe" / INDEX_MODULE: compiled.index_module,
         REPO / "data" / DETAILS_NAME: compiled.details_json,
+        record_path: dumps(current(compiled.records)),
     }
     for target, text in targets.items():
         temporary = target.with_suffix(target.suffix + ".tmp")

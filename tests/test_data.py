@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from observe.dataset import load
 from observe.model import Observance
 from observe.occurrences import in_year, starting_in_years
+from observe.provenance import report
+from observe.revisions import RECORD_NAME, current
+from observe.revisions import problems as revision_problems
 from observe.schema import check_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -128,3 +133,33 @@ def test_snapshot_of_every_occurrence_from_1950_to_2050() -> None:
     assert module.SNAPSHOT.read_text(encoding="utf-8") == module.snapshot_text(), (
         "run scripts/build_snapshot.py"
     )
+
+
+def bundled_records() -> list[dict[str, Any]]:
+    records, problems = check_files(sorted((REPO / "data" / "observances").glob("*.toml")))
+    assert problems == []
+    return [record for _, record in records]
+
+
+def test_current_rules_rest_on_primary_sources_and_symbols_on_documents() -> None:
+    """The build's own report: at least 95% primary, and no document symbol pointing at a copy."""
+    measured = report(bundled_records())
+    assert measured.copies == []
+    assert measured.share >= 0.95, measured.secondary_only
+
+
+def test_every_content_change_moved_its_revised_date() -> None:
+    """data/revisions.json, kept by scripts/build_bundle.py, matches every file (see revisions.py)."""
+    recorded = json.loads((REPO / "data" / RECORD_NAME).read_text("utf-8"))
+    assert revision_problems(bundled_records(), recorded, require_current=True) == []
+
+
+def test_a_change_without_a_new_revised_date_is_caught() -> None:
+    record = {"id": "x", "name": "X", "revised": "2026-01-01"}
+    recorded = current([record])
+    assert revision_problems([record], recorded, require_current=True) == []
+    changed = {**record, "name": "Y"}
+    (problem,) = revision_problems([changed], recorded, require_current=False)
+    assert "content changed but 'revised' is still 2026-01-01" in problem
+    assert revision_problems([{**changed, "revised": "2026-02-01"}], recorded, require_current=False) == []
+    assert "not up to date" in revision_problems([{**changed, "revised": "2026-02-01"}], recorded, True)[0]

@@ -15,15 +15,19 @@ from pathlib import Path
 import icalendar
 import pytest
 import recurring_ical_events
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
+from observe.contentlines import escape_text
 from observe.dataset import load
+from observe.ics import expanded_events, rule_events
 from observe.occurrences import starting_in_years
 from tests.conftest import FIXTURES, Runner
 
 ICS_FIXTURES = FIXTURES / "ics"
 SYNTHETIC = ("--data", str(ICS_FIXTURES), "--id", "moved-day", "--id", "odd-week")
-Instance = tuple[str, date, date]
+Instance = tuple[str, date, date, str]  # id, start, exclusive end, the name that year
 SIZE_NOTE = "observe: note: the calendar is "
 
 
@@ -42,9 +46,9 @@ def export(run: Runner, *args: str) -> bytes:
 
 
 def expected_instances(extra: Iterable[Path], first: int, last: int) -> list[Instance]:
-    """The tool's own occurrences, with the exclusive end that DTEND carries."""
+    """The tool's own occurrences, with the exclusive end that DTEND carries and their names."""
     found = starting_in_years(load(extra), first, last)
-    return sorted((o.observance.id, o.start, o.end + timedelta(days=1)) for o in found)
+    return sorted((o.observance.id, o.start, o.end + timedelta(days=1), o.name) for o in found)
 
 
 def owner(uid: str, ids: set[str]) -> str:
@@ -58,7 +62,7 @@ def by_recurring_ical_events(raw: bytes, first: int, last: int, ids: set[str]) -
     calendar = icalendar.Calendar.from_ical(raw)
     found = recurring_ical_events.of(calendar).between(date(first, 1, 1), date(last + 1, 1, 1))
     return sorted(
-        (owner(str(event["UID"]), ids), event.start, event.end)
+        (owner(str(event["UID"]), ids), event.start, event.end, str(event["SUMMARY"]))
         for event in found
         if first <= event.start.year <= last
     )
@@ -68,7 +72,7 @@ def by_ical(raw: bytes, first: int, last: int, ids: set[str]) -> list[Instance]:
     calendar = IcsCalendarStream.calendar_from_ics(raw.decode("utf-8"))
     found = calendar.timeline.overlapping(date(first, 1, 1), date(last + 1, 1, 1))
     return sorted(
-        (owner(str(event.uid), ids), event.dtstart, event.dtend)
+        (owner(str(event.uid), ids), event.dtstart, event.dtend, str(event.summary))
         for event in found
         if first <= event.dtstart.year <= last
     )
@@ -201,7 +205,8 @@ def test_text_is_escaped_and_folded_between_characters(run: Runner) -> None:
     assert str(parsed["SUMMARY"]) == observance.name
     description = dataset.details(observance).description
     assert str(parsed["DESCRIPTION"]).startswith(description + "\n\nProclaimed by ACME")
-    assert "Memo; with, punctuation: https://example.org/memo-1" in str(parsed["DESCRIPTION"])
+    assert "Proclaimed by ACME: Memo; with, punctuation (memo-1)" in str(parsed["DESCRIPTION"])
+    assert "\n\nSources:\nhttps://example.org/memo-1\n\n" in str(parsed["DESCRIPTION"])
     assert str(parsed["URL"]) == observance.url
 
 
@@ -216,11 +221,21 @@ def test_the_calendar_header_names_the_calendar_and_the_tool(run: Runner) -> Non
     assert "X-WR-CALNAME:UN International Days" in logical_lines(export(run, *SYNTHETIC))
 
 
-def test_two_runs_give_the_same_bytes_stamped_with_the_newest_date(run: Runner) -> None:
+def newest_revision() -> str:
+    """The newest ``revised`` date among the bundled files, as a DTSTAMP value."""
+    dataset = load()
+    newest = max(dataset.details(observance).revised for observance in dataset)
+    return newest.replace("-", "") + "T000000Z"
+
+
+def stamps(raw: bytes, name: str = "DTSTAMP") -> set[str]:
+    return {line.split(":", 1)[1] for line in logical_lines(raw) if line.startswith(f"{name}:")}
+
+
+def test_two_runs_give_the_same_bytes_stamped_like_the_whole_dataset(run: Runner) -> None:
     first = export(run, *SYNTHETIC)
     assert first == export(run, *SYNTHETIC)
-    stamps = {line for line in logical_lines(first) if line.startswith("DTSTAMP")}
-    assert stamps == {"DTSTAMP:20120630T000000Z"}, "memo-2, the newest date in the two files"
+    assert stamps(first) == {newest_revision()} == stamps(export(run, "--id", "world-aids-day"))
 
 
 def test_source_date_epoch_changes_the_stamp_and_nothing_else(
@@ -229,17 +244,121 @@ def test_source_date_epoch_changes_the_stamp_and_nothing_else(
     plain = export(run, *SYNTHETIC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     stamped = export(run, *SYNTHETIC)
-    assert stamped != plain
-    assert stamped.replace(b"DTSTAMP:20231114T221320Z", b"DTSTAMP:20120630T000000Z") == plain
+    assert stamps(stamped) == {"20231114T221320Z"}
+    assert stamped.replace(b"DTSTAMP:20231114T221320Z", f"DTSTAMP:{newest_revision()}".encode()) == plain
 
 
-def test_a_bad_source_date_epoch_is_one_line_with_exit_2(
-    run: Runner, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("epoch", "stamp"), [("-62135596800", "00010101T000000Z"), ("253402300799", "99991231T235959Z")]
+)
+def test_stamps_are_padded_at_both_ends_of_the_calendar(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, epoch: str, stamp: str
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert stamps(export(run, *SYNTHETIC)) == {stamp}
+
+
+@pytest.mark.parametrize("epoch", ["yesterday", "253402300800", "-62135596801", "1e9"])
+def test_a_bad_source_date_epoch_is_one_line_with_exit_2(
+    run: Runner, monkeypatch: pytest.MonkeyPatch, epoch: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     result = run("export", *SYNTHETIC)
     assert (result.code, result.out, result.err.count("\n")) == (2, "", 1)
-    assert "SOURCE_DATE_EPOCH" in result.err and "'yesterday'" in result.err
+    assert "SOURCE_DATE_EPOCH" in result.err and f"'{epoch}'" in result.err
+
+
+def revised_copy(folder: Path, revised: str, name: str) -> Path:
+    """moved-day.toml with another revised date and name, in its own folder beside odd-week."""
+    folder.mkdir()
+    text = (ICS_FIXTURES / "moved-day.toml").read_text("utf-8")
+    text = text.replace("revised = 2012-06-30", f"revised = {revised}").replace('"Moved Day"', f'"{name}"')
+    (folder / "moved-day.toml").write_text(text, "utf-8")
+    (folder / "odd-week.toml").write_bytes((ICS_FIXTURES / "odd-week.toml").read_bytes())
+    return folder
+
+
+def by_uid(raw: bytes) -> dict[str, dict[str, list[str]]]:
+    return {event["UID"][0]: event for event in events(raw)}
+
+
+def test_an_edited_observance_gets_a_higher_sequence_and_the_others_keep_theirs(
+    run: Runner, tmp_path: Path
+) -> None:
+    both = ("--id", "moved-day", "--id", "odd-week")
+    old = by_uid(export(run, "--data", str(revised_copy(tmp_path / "old", "2012-06-30", "Moved Day")), *both))
+    new = by_uid(
+        export(run, "--data", str(revised_copy(tmp_path / "new", "2013-01-05", "Shifted Day")), *both)
+    )
+    assert old.keys() == new.keys()
+    for uid, event in new.items():
+        if uid.startswith("moved-day."):
+            assert int(event["SEQUENCE"][0]) > int(old[uid]["SEQUENCE"][0])
+            assert event["LAST-MODIFIED"] == ["20130105T000000Z"] != old[uid]["LAST-MODIFIED"]
+        else:
+            assert {key: value for key, value in event.items() if key != "DTSTAMP"} == {
+                key: value for key, value in old[uid].items() if key != "DTSTAMP"
+            }
+
+
+def test_a_user_file_without_revised_is_revised_when_it_was_last_modified(
+    run: Runner, tmp_path: Path
+) -> None:
+    folder = revised_copy(tmp_path / "days", "2012-06-30", "Moved Day")
+    path = folder / "moved-day.toml"
+    path.write_text(path.read_text("utf-8").replace("revised = 2012-06-30\n", ""), "utf-8")
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    first = by_uid(export(run, "--data", str(folder), "--id", "moved-day"))
+    os.utime(path, (1_600_000_060, 1_600_000_060))
+    later = by_uid(export(run, "--data", str(folder), "--id", "moved-day"))
+    uid = "moved-day.rule-2000@observe-days"
+    assert first[uid]["LAST-MODIFIED"] == ["20200913T122640Z"]
+    assert int(later[uid]["SEQUENCE"][0]) == int(first[uid]["SEQUENCE"][0]) + 1
+
+
+def test_a_rule_spanning_a_rename_is_split_so_each_year_has_its_name(run: Runner) -> None:
+    renamed = [observance for observance in load() if observance.former_names]
+    assert renamed, "the bundled data has renamed observances"
+    for observance in renamed:
+        raw = export(run, "--id", observance.id, "--to", "2100")
+        expected = [
+            instance for instance in expected_instances([], 1900, 2100) if instance[0] == observance.id
+        ]
+        assert by_recurring_ical_events(raw, 1900, 2100, {observance.id}) == expected
+
+
+def test_an_observance_named_twice_is_written_once(run: Runner) -> None:
+    once = export(run, "--id", "world-aids-day")
+    assert export(run, "--id", "world-aids-day", "--id", "world-aids-day", "--id", "AIDS Day") == once
+
+
+def test_the_official_page_ends_every_description(run: Runner) -> None:
+    for event in events(export(run, *SYNTHETIC)):
+        assert event["DESCRIPTION"][0].endswith("\\n\\nOfficial page: " + escape_text(event["URL"][0]))
+
+
+def test_a_calendar_over_google_s_limit_says_so_on_stderr(run: Runner) -> None:
+    large = run("export", "--expand", "--from", "1950", "--to", "2050")
+    assert large.code == 0 and large.err.startswith(SIZE_NOTE) and "1 MB" in large.err
+    assert run("export").err == ""
+
+
+SLUG = st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,3}){0,3}", fullmatch=True)
+
+
+@given(SLUG, SLUG, st.integers(1990, 2030), st.integers(1990, 2030))
+def test_no_two_observances_can_share_a_uid(first: str, second: str, start: int, other_start: int) -> None:
+    assume(first != second)
+    team = load([str(FIXTURES / "valid")]).observances["team-day"]
+    one = team._replace(id=first, eras=(team.eras[0]._replace(start=start),), era_starts=(start,))
+    two = team._replace(
+        id=second, eras=(team.eras[0]._replace(start=other_start),), era_starts=(other_start,)
+    )
+    uids = [
+        {event.uid for event in [*rule_events([o], 2035), *expanded_events([o], 2020, 2035)]}
+        for o in (one, two)
+    ]
+    assert uids[0] and uids[1] and not uids[0] & uids[1]
 
 
 @pytest.mark.parametrize(("value", "trigger"), [("1d", "-P1D"), ("12h", "-PT12H"), ("1w", "-P1W")])

@@ -27,6 +27,7 @@ from observe.details import Details
 from observe.errors import ObserveError
 from observe.model import Era, Observance, Occurrence, YearException
 from observe.occurrences import in_year
+from observe.provenance import is_symbol
 from observe.rules import LAST_YEAR, WEEKDAYS, DateExpr, Fixed, NthWeekday
 
 # An event starting late in 9999 would end in 10000, a year an iCalendar DATE cannot hold.
@@ -334,7 +335,11 @@ def _description(observance: Observance, details: Details, era: Era, exception: 
         note = f" {exception.note}" if exception.note else ""
         paragraphs.append(f"In {exception.year} held on {exception.date.isoformat()} instead.{note}")
         keys += [key for key in exception.sources if key not in keys]
-    sources = [details.sources[key] for key in keys]
-    paragraphs.append("Sources:\n" + "\n".join(f"{source.title}: {source.url}" for source in sources))
+    # Links without their titles (``observe show`` has those): with them, the calendar grows past
+    # what Google reads from a subscription. A document symbol still names its document.
+    links = [
+        f"{key}: {details.sources[key].url}" if is_symbol(key) else details.sources[key].url for key in keys
+    ]
+    paragraphs.append("Sources:\n" + "\n".join(links))
     paragraphs.append(f"Official page: {observance.url}")
     return "\n\n".join(paragraphs)
