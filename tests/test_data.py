@@ -17,6 +17,7 @@ from observe.occurrences import in_year, starting_in_years
 from observe.provenance import report
 from observe.revisions import RECORD_NAME, current
 from observe.revisions import problems as revision_problems
+from observe.schedule import Announced
 from observe.schema import check_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,10 +41,10 @@ def test_the_bundled_toml_validates() -> None:
 
 
 def month_of(observance: Observance) -> int:
-    era = observance.eras[-1]
-    if era.announced:
-        return era.announced[max(era.announced)].month
-    return era.on[0].month
+    schedule = observance.eras[-1].schedule
+    if isinstance(schedule, Announced):
+        return schedule.dates[max(schedule.dates)].month
+    return schedule.expressions[0].month
 
 
 def test_number_of_observances_per_month_is_pinned() -> None:

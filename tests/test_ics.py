@@ -350,9 +350,9 @@ SLUG = st.from_regex(r"[a-z0-9]{1,3}(-[a-z0-9]{1,3}){0,3}", fullmatch=True)
 def test_no_two_observances_can_share_a_uid(first: str, second: str, start: int, other_start: int) -> None:
     assume(first != second)
     team = load([str(FIXTURES / "valid")]).observances["team-day"]
-    one = team._replace(id=first, eras=(team.eras[0]._replace(start=start),), era_starts=(start,))
+    one = team._replace(id=first, eras=(team.eras[0]._replace(first_year=start),), era_starts=(start,))
     two = team._replace(
-        id=second, eras=(team.eras[0]._replace(start=other_start),), era_starts=(other_start,)
+        id=second, eras=(team.eras[0]._replace(first_year=other_start),), era_starts=(other_start,)
     )
     uids = [
         {event.uid for event in [*rule_events([o], 2035), *expanded_events([o], 2020, 2035)]}

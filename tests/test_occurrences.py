@@ -58,8 +58,8 @@ sources = ["A/RES/1/1"]
     assert starts(moved, 2004) == [date(2004, 12, 19)]
     assert starts(moved, 2011) == [date(2011, 12, 19)]
     assert starts(moved, 2012) == [date(2012, 9, 12)]
-    assert in_year(moved, 2011)[0].era.start == 2004
-    assert in_year(moved, 2012)[0].era.start == 2012
+    assert in_year(moved, 2011)[0].era.first_year == 2004
+    assert in_year(moved, 2012)[0].era.first_year == 2012
 
 
 def test_several_dates_a_year() -> None:

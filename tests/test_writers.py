@@ -25,6 +25,7 @@ from observe.render.plain_record import profile_lines, timeline_lines
 from observe.render.terminal import occurrence_table, print_matches
 from observe.render.terminal_record import print_profile
 from observe.rules import Fixed
+from observe.schedule import Yearly
 from observe.search import Match
 from observe.timeline import timeline
 
@@ -41,7 +42,7 @@ NOT_NEWLINE_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def hostile_observance(text: str) -> tuple[Observance, Details, Occurrence]:
-    era = Era(2000, None, (Fixed(3, 1),), None, 1, 1, ("key",), note=text)
+    era = Era(2000, None, Yearly((Fixed(3, 1),)), 1, ("key",), note=text)
     observance = Observance(
         id=f"x{text}", name=text, kind="day", body=text, instrument="key", topics=(text,),
         url=f"https://example.org/{text}", eras=(era,), aliases=(text,),

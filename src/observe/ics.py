@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import assert_never
 
 from observe import __version__
 from observe.contentlines import escape_text, ics_date, serialize, uri
@@ -28,7 +29,8 @@ from observe.errors import ObserveError
 from observe.model import Era, Observance, Occurrence, YearException
 from observe.occurrences import in_year
 from observe.provenance import is_symbol
-from observe.rules import LAST_YEAR, WEEKDAYS, DateExpr, Fixed, NthWeekday
+from observe.rules import LAST_YEAR, WEEKDAYS, DateExpr, Fixed, NthWeekday, WeekdayNear
+from observe.schedule import Announced, Schedule, Yearly
 
 # An event starting late in 9999 would end in 10000, a year an iCalendar DATE cannot hold.
 LAST_EXPORT_YEAR = LAST_YEAR - 1
@@ -71,10 +73,11 @@ def rule_events(observances: Iterable[Observance], horizon: int) -> list[Calenda
     for observance in observances:
         exception_years = sorted(observance.exceptions)
         for era in observance.eras:
-            if not _repeatable(era):
+            rules = _rrule_parts(era.schedule)
+            if rules is None:
                 years: Iterable[int] = _listed_years(observance, era, horizon)
             else:
-                years = _between(exception_years, era.start, era.end)
+                years = _between(exception_years, era.first_year, era.last_year)
                 for first, last in _name_spans(observance, era):
                     ruled = _ruled_span(observance, era, first, last)
                     if ruled is None:
@@ -82,7 +85,7 @@ def rule_events(observances: Iterable[Observance], horizon: int) -> list[Calenda
                     if ruled[0] == ruled[1]:
                         years = sorted([*years, ruled[0]])
                     else:
-                        events.extend(_recurring(observance, era, first, *ruled, exception_years))
+                        events.extend(_recurring(observance, era, rules, first, *ruled, exception_years))
             for year in years:
                 events.extend(_singles(in_year(observance, year)))
     return events
@@ -169,18 +172,14 @@ def sequence(revision: datetime) -> int:
     return max(0, int((revision - SEQUENCE_EPOCH).total_seconds()) // 60)
 
 
-def _repeatable(era: Era) -> bool:
-    return era.announced is None and all(isinstance(on, Fixed | NthWeekday) for on in era.on)
-
-
 def _name_spans(observance: Observance, era: Era) -> Iterator[tuple[int, int | None]]:
     """The era's years cut where the observance was renamed: (first, last or None) each."""
-    first = era.start
+    first = era.first_year
     for former in sorted(observance.former_names, key=lambda former: former.until):
-        if first <= former.until and (era.end is None or former.until < era.end):
+        if first <= former.until and (era.last_year is None or former.until < era.last_year):
             yield first, former.until
             first = former.until + 1
-    yield first, era.end
+    yield first, era.last_year
 
 
 def _ruled_span(
@@ -207,6 +206,7 @@ def _ruled(observance: Observance, era: Era, year: int) -> bool:
 def _recurring(
     observance: Observance,
     era: Era,
+    rules: list[tuple[DateExpr, str]],
     span_start: int,
     first: int,
     last: int | None,
@@ -219,35 +219,51 @@ def _recurring(
     inner_last = None if last is None else last - 1
     excluded = [era.start_dates(year) for year in _between(exception_years, first + 1, inner_last)]
     summary = observance.name_in(first)
-    for index, expression in enumerate(era.on):
+    for index, (expression, rule) in enumerate(rules):
         start = expression.date_in(first)
+        until = "" if last is None else f";UNTIL={ics_date(expression.date_in(last))}"
         yield CalendarEvent(
-            uid=_uid(observance.id, f"rule-{span_start}", index, len(era.on)),
+            uid=_uid(observance.id, f"rule-{span_start}", index, len(rules)),
             summary=summary,
             start=start,
             end=start + timedelta(days=era.days),
             observance=observance,
             era=era,
-            rule=_rrule(expression, era.every, None if last is None else expression.date_in(last)),
+            rule=rule + until,
             exdates=tuple(dates[index] for dates in excluded if dates),
         )
 
 
-def _rrule(expression: DateExpr, every: int, until: date | None) -> str:
-    parts = ["FREQ=YEARLY"]
-    if every > 1:
-        parts.append(f"INTERVAL={every}")
-    parts.append(f"BYMONTH={expression.month}")
-    match expression:
-        case Fixed():
-            parts.append(f"BYMONTHDAY={expression.day}")
-        case NthWeekday():
-            parts.append(f"BYDAY={expression.nth}{WEEKDAYS[expression.weekday][:2].upper()}")
+def _rrule_parts(schedule: Schedule) -> list[tuple[DateExpr, str]] | None:
+    """Each expression of a schedule with its yearly RRULE (without UNTIL), or None when calendars
+    cannot repeat the schedule: dates announced year by year, or a rule with no Outlook form."""
+    match schedule:
+        case Announced():
+            return None
+        case Yearly(expressions=expressions, every=every):
+            interval = f";INTERVAL={every}" if every > 1 else ""
+            rules: list[tuple[DateExpr, str]] = []
+            for expression in expressions:
+                day = _by_day(expression)
+                if day is None:
+                    return None
+                rules.append((expression, f"FREQ=YEARLY{interval};BYMONTH={expression.month};{day}"))
+            return rules
         case _:
-            raise AssertionError(f"{expression} cannot repeat; _repeatable lets only these through")
-    if until is not None:
-        parts.append(f"UNTIL={ics_date(until)}")
-    return ";".join(parts)
+            assert_never(schedule)
+
+
+def _by_day(expression: DateExpr) -> str | None:
+    """The RRULE part that picks the day in the month, or None where Outlook has no form for it."""
+    match expression:
+        case Fixed(day=day):
+            return f"BYMONTHDAY={day}"
+        case NthWeekday(weekday=weekday, nth=nth):
+            return f"BYDAY={nth}{WEEKDAYS[weekday][:2].upper()}"
+        case WeekdayNear():
+            return None
+        case _:
+            assert_never(expression)
 
 
 def _between(years: list[int], first: int, last: int | None) -> list[int]:
@@ -257,11 +273,13 @@ def _between(years: list[int], first: int, last: int | None) -> list[int]:
 
 
 def _listed_years(observance: Observance, era: Era, horizon: int) -> range:
-    """The years to write out one by one for an era without a repeatable rule."""
-    last = era.end
-    if last is None and era.announced is not None:
-        last = max([era.start, *era.announced, *(year for year in observance.exceptions if era.covers(year))])
-    return range(era.start, min(horizon if last is None else last, LAST_EXPORT_YEAR) + 1)
+    """The years to write out one by one for an era without a repeatable rule: to its last year,
+    else to the last announced date or exception, else (a rule still in force) to ``horizon``."""
+    last = era.last_year
+    announced = era.schedule.last_year()
+    if last is None and announced is not None:
+        last = max([era.first_year, announced, *(year for year in observance.exceptions if era.covers(year))])
+    return range(era.first_year, min(horizon if last is None else last, LAST_EXPORT_YEAR) + 1)
 
 
 def _singles(occurrences: list[Occurrence]) -> Iterator[CalendarEvent]:

@@ -10,53 +10,44 @@ from bisect import bisect_right
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from observe.rules import DateExpr, Fixed, from_data
+from observe.rules import Fixed, from_data
+from observe.schedule import Announced, Schedule, Yearly
 
 
 class Era(NamedTuple):
-    """One date rule and the years it held, both ends inclusive (``end`` None: still in force)."""
+    """One schedule and the years it held, both ends inclusive (``last_year`` None: in force)."""
 
-    start: int
-    end: int | None
-    on: tuple[DateExpr, ...]
-    announced: dict[int, Fixed] | None
+    first_year: int
+    last_year: int | None
+    schedule: Schedule
     days: int
-    every: int
     sources: tuple[str, ...]
     note: str = ""
 
     def covers(self, year: int) -> bool:
-        return self.start <= year and (self.end is None or year <= self.end)
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
     def describe(self) -> str:
         """The rule in words, as ``show`` prints it: "12 September every year, since 2012"."""
-        if self.announced is not None:
-            rule = "on a date announced each year"
-        else:
-            rule = " and ".join(expression.describe() for expression in self.on)
-            if self.end != self.start:
-                rule += " every year" if self.every == 1 else f" every {self.every} years"
+        one_year = self.last_year == self.first_year
+        rule = self.schedule.describe(one_year)
         if self.days > 1:
             rule = f"{self.days} days from {rule}"
-        if self.end == self.start:
-            return f"{rule}, in {self.start} only"
-        years = f"since {self.start}" if self.end is None else f"from {self.start} to {self.end}"
-        return f"{rule}, {years}"
+        if one_year:
+            return f"{rule}, in {self.first_year} only"
+        if self.last_year is None:
+            return f"{rule}, since {self.first_year}"
+        return f"{rule}, from {self.first_year} to {self.last_year}"
 
     def years(self, dash: str = "-") -> str:
         """``2004-2011``, ``2012-`` while in force, or ``2010`` for a single year."""
-        if self.end == self.start:
-            return str(self.start)
-        return f"{self.start}{dash}{'' if self.end is None else self.end}"
+        if self.last_year == self.first_year:
+            return str(self.first_year)
+        return f"{self.first_year}{dash}{'' if self.last_year is None else self.last_year}"
 
     def start_dates(self, year: int) -> list[date]:
-        """The dates occurrences start in ``year``; an announced year not listed has none."""
-        if self.announced is not None:
-            fixed = self.announced.get(year)
-            return [] if fixed is None else [fixed.date_in(year)]
-        if (year - self.start) % self.every:
-            return []
-        return [expression.date_in(year) for expression in self.on]
+        """The dates occurrences start in ``year`` (which the era must cover)."""
+        return self.schedule.start_dates(year, self.first_year)
 
 
 class YearException(NamedTuple):
@@ -97,12 +88,12 @@ class Observance(NamedTuple):
 
     @property
     def first_year(self) -> int:
-        return self.eras[0].start
+        return self.eras[0].first_year
 
     def era_for(self, year: int) -> Era | None:
         """The era in force in ``year``: eras are in order and never overlap, so a binary search
         finds it, and a file of thousands of one-year eras costs no more per year than one era."""
-        starts = self.era_starts or tuple(era.start for era in self.eras)
+        starts = self.era_starts or tuple(era.first_year for era in self.eras)
         index = bisect_right(starts, year) - 1
         if index >= 0 and self.eras[index].covers(year):
             return self.eras[index]
@@ -134,22 +125,22 @@ class Observance(NamedTuple):
                 FormerName(f["name"], f["until"], tuple(f["sources"])) for f in record.get("former_names", ())
             ),
             origin=origin,
-            era_starts=tuple(era.start for era in eras),
+            era_starts=tuple(era.first_year for era in eras),
         )
 
 
 def _era(record: dict[str, Any]) -> Era:
     announced = record.get("announced")
-    on = record.get("on", ())
+    schedule: Schedule
+    if announced is None:
+        schedule = Yearly(tuple(from_data(data) for data in record["on"]), record.get("every", 1))
+    else:
+        schedule = Announced({int(year): _fixed(data) for year, data in announced.items()})
     return Era(
-        start=record["from"],
-        end=record.get("until"),
-        on=tuple(from_data(data) for data in on),
-        announced=(
-            None if announced is None else {int(year): _fixed(data) for year, data in announced.items()}
-        ),
+        first_year=record["from"],
+        last_year=record.get("until"),
+        schedule=schedule,
         days=record.get("days", 1),
-        every=record.get("every", 1),
         sources=tuple(record["sources"]),
         note=record.get("note", ""),
     )

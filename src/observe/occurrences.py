@@ -82,12 +82,10 @@ def _last_possible_year(observances: list[Observance]) -> int:
     last = FIRST_YEAR
     for observance in observances:
         final = observance.eras[-1]
-        if final.end is None and final.announced is None:
+        end = final.last_year if final.last_year is not None else final.schedule.last_year()
+        if end is None:
             return LAST_YEAR
-        final_years = [final.end] if final.end is not None else []
-        final_years.extend(final.announced or ())
-        final_years.extend(observance.exceptions)
-        last = max([last, *final_years])
+        last = max([last, end, *observance.exceptions])
     return last
 
 

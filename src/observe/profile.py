@@ -20,7 +20,7 @@ def current_rule(observance: Observance, today: date) -> str:
     if era is not None:
         return era.describe()
     last = observance.eras[-1]
-    if last.end is not None and last.end < today.year:
+    if last.last_year is not None and last.last_year < today.year:
         return f"no longer observed (last rule: {last.describe()})"
     return f"not yet observed (first rule: {observance.eras[0].describe()})"
 

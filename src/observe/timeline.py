@@ -33,8 +33,9 @@ def timeline(observance: Observance, details: Details) -> list[Entry]:
         if first is not None:
             label = "First observed" if index == 0 else "First observed under a new rule"
             entries.append(Entry(first, "observed", f"{label}: {era.describe()}.", era.sources))
-        if era.end is not None and index == len(observance.eras) - 1:
-            entries.append(Entry(str(era.end), "ended", f"Last year observed: {era.end}.", era.sources))
+        if era.last_year is not None and index == len(observance.eras) - 1:
+            ended = f"Last year observed: {era.last_year}."
+            entries.append(Entry(str(era.last_year), "ended", ended, era.sources))
     for exception in observance.exceptions.values():
         what = f"Held on another date this year{': ' + exception.note if exception.note else '.'}"
         entries.append(Entry(exception.date.isoformat(), "exception", what, exception.sources))
@@ -43,8 +44,10 @@ def timeline(observance: Observance, details: Details) -> list[Entry]:
 
 
 def _first_occurrence(observance: Observance, era: Era) -> str | None:
-    last = era.start + SEARCH_YEARS if era.end is None else min(era.end, era.start + SEARCH_YEARS)
-    for year in range(era.start, last + 1):
+    last = era.first_year + SEARCH_YEARS
+    if era.last_year is not None:
+        last = min(era.last_year, last)
+    for year in range(era.first_year, last + 1):
         found = in_year(observance, year)
         if found:
             return found[0].start.isoformat()

@@ -26,7 +26,7 @@ def occurrence_item(occurrence: Occurrence, today: date) -> dict[str, Any]:
     era = occurrence.era
     item: dict[str, Any] = dict(occurrence_fields(occurrence, today))
     item["rule"] = era.describe()
-    item["era"] = {"from": era.start, "until": era.end, "sources": list(era.sources)}
+    item["era"] = {"from": era.first_year, "until": era.last_year, "sources": list(era.sources)}
     item["exception"] = (
         None
         if occurrence.exception is None
@@ -77,8 +77,8 @@ def observance_document(observance: Observance, details: Details, today: date) -
         "next": None if upcoming is None else occurrence_item(upcoming, today),
         "eras": [
             {
-                "from": era.start,
-                "until": era.end,
+                "from": era.first_year,
+                "until": era.last_year,
                 "rule": era.describe(),
                 "days": era.days,
                 "sources": list(era.sources),
