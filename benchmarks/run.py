@@ -219,7 +219,7 @@ def scaling(bin_dir: Path) -> None:
     """Compute cost against observances and years, in-process, from the installed package."""
     script = """
 import time
-from observe.dataset import load
+from observe.load.dataset import load
 from observe.occurrences import starting_in_years
 observances = list(load())
 def cost(copies, years):

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from observe.dataset import DETAILS_NAME, INDEX_MODULE, compile_bundle
 from observe.errors import DataError
+from observe.load.bundle import DETAILS_NAME, INDEX_MODULE, compile_bundle
 from observe.provenance import report
 from observe.revisions import RECORD_NAME, current, dumps, problems
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from observe.dataset import load
+from observe.load.dataset import load
 from observe.occurrences import in_year
 
 REPO = Path(__file__).resolve().parents[1]

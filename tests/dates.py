@@ -10,9 +10,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from observe.load.observance import check_file
+from observe.load.records import observance_from_record
 from observe.model import Observance
 from observe.occurrences import in_year
-from observe.schema import check_file
 
 OBSERVANCES = Path(__file__).resolve().parents[1] / "data" / "observances"
 
@@ -21,7 +22,7 @@ OBSERVANCES = Path(__file__).resolve().parents[1] / "data" / "observances"
 def observance(ident: str) -> Observance:
     record, problems = check_file(OBSERVANCES / f"{ident}.toml")
     assert record is not None and not problems, [str(problem) for problem in problems]
-    return Observance.from_record(record, origin="bundled")
+    return observance_from_record(record, origin="bundled")
 
 
 def starts(ident: str, year: int) -> list[date]:

@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from observe.dataset import load
+from observe.load.dataset import load
+from observe.load.observance import check_files
 from observe.model import Observance
 from observe.occurrences import in_year, starting_in_years
 from observe.provenance import report
 from observe.revisions import RECORD_NAME, current
 from observe.revisions import problems as revision_problems
 from observe.schedule import Announced
-from observe.schema import check_files
 
 REPO = Path(__file__).resolve().parents[1]
 DATASET = load()

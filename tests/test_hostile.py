@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from observe.model import Observance
-from observe.schema import check_file, check_text
+from observe.load.observance import check_file, check_text
+from observe.load.records import observance_from_record
 from tests.conftest import FIXTURES, Runner
 
 TEAM_DAY = (FIXTURES / "valid" / "team-day.toml").read_text("utf-8")
@@ -124,7 +124,7 @@ def test_thousands_of_one_year_eras_validate_and_resolve(tmp_path: Path) -> None
     )
     record, problems = check_text(head + eras + exceptions, "team-day.toml", "team-day")
     assert problems == [] and record is not None
-    observance = Observance.from_record(record)
+    observance = observance_from_record(record)
     assert all(observance.era_for(year) is observance.eras[year - 1] for year in (1, 5000, 9999))
 
 

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 from observe.contentlines import escape_text
-from observe.dataset import load
 from observe.ics import expanded_events, rule_events
+from observe.load.dataset import load
 from observe.occurrences import starting_in_years
 from tests.conftest import FIXTURES, Runner
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from observe.load.observance import check_text
+from observe.load.records import observance_from_record
 from observe.model import Observance
 from observe.occurrences import covering, in_year, starting_in_years, upcoming
-from observe.schema import check_text
 
 HEAD = """
 id = "sample"
@@ -32,7 +33,7 @@ def observance(eras: str, kind: str = "day", extra: str = "") -> Observance:
     record, problems = check_text(HEAD.format(kind=kind) + eras + extra, "sample.toml", "sample")
     assert not problems, [str(p) for p in problems]
     assert record is not None
-    return Observance.from_record(record)
+    return observance_from_record(record)
 
 
 def starts(o: Observance, year: int) -> list[date]:

@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from observe.dataset import DETAILS_NAME, INDEX_MODULE, compile_bundle
+from observe.load.bundle import DETAILS_NAME, INDEX_MODULE, compile_bundle
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from observe.errors import OutputError
-from observe.schema import check_file, check_files, check_text
+from observe.load.observance import check_file, check_files, check_text
 from tests.conftest import FIXTURES
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.toml"))

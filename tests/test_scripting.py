@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import observe
 from tests.conftest import FIXTURES, Runner
 
 REPO = Path(__file__).resolve().parents[1]
@@ -274,20 +273,3 @@ def test_readme_cron_recipes_run_as_written(line: str, observe_command: str, tmp
     )  # fmt: skip
     assert finished.returncode == 0, finished.stderr
     assert finished.stderr == ""
-
-
-def test_the_cli_module_keeps_click_out_of_the_domain() -> None:
-    domain = [
-        "model",
-        "rules",
-        "occurrences",
-        "schema",
-        "timeline",
-        "search",
-        "selection",
-        "lookup",
-        "profile",
-    ]
-    for name in domain:
-        source = (Path(observe.__file__).parent / f"{name}.py").read_text("utf-8")
-        assert "import click" not in source, name

@@ -21,7 +21,7 @@ sys.stderr.write("\\n".join(sorted(sys.modules)))
 # Never needed to list occurrences into a pipe.
 NOT_FOR_NEXT = [
     "rich", "icalendar", "dateutil", "importlib.metadata", "json", "pathlib", "tomllib",
-    "observe.details", "observe.ics", "observe.schema", "observe.cli.records", "observe.cli.export",
+    "observe.details", "observe.ics", "observe.load.observance", "observe.cli.records", "observe.cli.export",
 ]  # fmt: skip
 
 

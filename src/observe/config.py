@@ -1,8 +1,9 @@
 """The user's configuration folder and ``config.toml``: defaults for filters and output.
 
-The folder follows the platform's convention (``$XDG_CONFIG_HOME/observe`` or
-``~/.config/observe`` on Linux), found by ``click.get_app_dir``; ``OBSERVE_CONFIG_DIR``
-overrides it. Its ``observances/`` folder holds the user's own observance files.
+Which folder holds them is the command line's business (the platform's convention, or
+``$OBSERVE_CONFIG_DIR``); this module reads what is in a given folder. Its ``observances/``
+folder holds the user's own observance files. The vocabularies (weekdays, kinds, output modes)
+are the ones the rest of the tool uses.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import os
 from typing import Any, NamedTuple
 
 from observe.errors import DataError, Problem
+from observe.model import KINDS
+from observe.render import MODES
+from observe.rules import WEEKDAY_NAMES
 
-CONFIG_DIR_ENV = "OBSERVE_CONFIG_DIR"
-WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-OUTPUTS = ("auto", "plain", "json")
+WEEKDAY_KEYS = tuple(name.lower() for name in WEEKDAY_NAMES)
+OUTPUTS = ("auto", *MODES)
 
 
 class Config(NamedTuple):
@@ -29,24 +32,16 @@ class Config(NamedTuple):
     first_day_of_week: int = 0
 
 
-def config_dir() -> str:
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return override
-    import click
-
-    return click.get_app_dir("observe")
+def observance_dir(folder: str) -> str:
+    """Where the user's own observance files are, in the configuration folder."""
+    return os.path.join(folder, "observances")
 
 
-def user_observance_dir() -> str:
-    return os.path.join(config_dir(), "observances")
+def load_config(folder: str) -> Config:
+    """The configuration folder's config.toml, or the defaults when there is none."""
+    from observe.load.reading import read_text
 
-
-def load_config() -> Config:
-    """The user's config.toml, or the defaults when there is none."""
-    from observe.reading import read_text
-
-    path = os.path.join(config_dir(), "config.toml")
+    path = os.path.join(folder, "config.toml")
     text = read_text(path, missing_ok=True)
     return Config() if text is None else parse_config(text, path)
 
@@ -55,7 +50,7 @@ def parse_config(text: str, label: str) -> Config:
     """Validate a config.toml, reporting every problem as ``file:line: message``."""
     import tomllib
 
-    from observe.schema import line_in_text
+    from observe.load.locate import line_in_text
 
     try:
         data = tomllib.loads(text)
@@ -71,8 +66,8 @@ def parse_config(text: str, label: str) -> Config:
         if key in ("topics", "bodies", "kinds"):
             if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
                 problem(key, "must be a list of strings")
-            elif key == "kinds" and not set(value) <= {"day", "week"}:
-                problem(key, "may only hold 'day' and 'week'")
+            elif key == "kinds" and not set(value) <= set(KINDS):
+                problem(key, f"may only hold {' and '.join(repr(kind) for kind in KINDS)}")
             else:
                 values[key] = tuple(value)
         elif key == "count":

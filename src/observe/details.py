@@ -8,7 +8,7 @@ reads these parts of the data nor defines these types.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from observe.model import Observance
 
@@ -24,6 +24,10 @@ class Source(NamedTuple):
     title: str
     url: str
     date: str | None = None
+
+
+# What a recorded event may be; the timeline adds "exception" for the years held on another date.
+EVENT_KINDS = ("background", "proclaimed", "moved", "renamed", "observed", "ended", "other")
 
 
 class Event(NamedTuple):
@@ -70,31 +74,6 @@ class Details(NamedTuple):
         moment = datetime.fromisoformat(self.revised)
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Details:
-        """Build details from a validated record (or its ``details`` part in the bundle)."""
-        return cls(
-            description=record["description"],
-            sources={s["key"]: _source(s) for s in record["sources"]},
-            lead=record.get("lead", ""),
-            events=tuple(
-                Event(e["date"], e["kind"], e["what"], tuple(e["sources"])) for e in record.get("events", ())
-            ),
-            disputes=tuple(_dispute(d) for d in record.get("disputes", ())),
-            revised=record.get("revised", ""),
-        )
-
 
 DETAIL_KEYS = ("description", "sources", "lead", "events", "disputes", "revised")
 REVISION_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-def _source(record: dict[str, Any]) -> Source:
-    return Source(key=record["key"], title=record["title"], url=record["url"], date=record.get("date"))
-
-
-def _dispute(record: dict[str, Any]) -> Dispute:
-    claims = tuple(
-        Claim(c["says"], tuple(c["sources"]), bool(c.get("followed", False))) for c in record["claims"]
-    )
-    return Dispute(about=record["about"], claims=claims, reason=record["reason"])

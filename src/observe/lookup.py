@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from observe.dataset import Dataset
 from observe.errors import ObserveError
 from observe.model import Observance
 from observe.text import fold
@@ -14,25 +13,25 @@ class UnknownObservance(ObserveError):
     """No observance matches; the message names the closest ids."""
 
 
-def resolve(dataset: Dataset, text: str) -> Observance:
+def resolve(observances: Mapping[str, Observance], text: str) -> Observance:
     """Exact id first, then an alias or former name, then a prefix that only one id starts with."""
-    if text in dataset.observances:
-        return dataset.observances[text]
+    if text in observances:
+        return observances[text]
     wanted = fold(text)
-    named = [o for o in dataset if wanted in {fold(name) for name in _names(o)}]
+    named = [o for o in observances.values() if wanted in {fold(name) for name in _names(o)}]
     if len(named) == 1:
         return named[0]
-    prefixed = [o for o in dataset if o.id.startswith(wanted)]
+    prefixed = [o for o in observances.values() if o.id.startswith(wanted)]
     if len(prefixed) == 1:
         return prefixed[0]
     if len(prefixed) > 1:
         shown = ", ".join(o.id for o in prefixed[:5]) + (", ..." if len(prefixed) > 5 else "")
         raise UnknownObservance(f"'{text}' matches {len(prefixed)} observances: {shown}")
-    raise UnknownObservance(f"no observance '{text}'{_closest(text, dataset.observances)}")
+    raise UnknownObservance(f"no observance '{text}'{_closest(text, observances)}")
 
 
-def resolve_all(dataset: Dataset, texts: Iterable[str]) -> list[Observance]:
-    return [resolve(dataset, text) for text in texts]
+def resolve_all(observances: Mapping[str, Observance], texts: Iterable[str]) -> list[Observance]:
+    return [resolve(observances, text) for text in texts]
 
 
 def _names(observance: Observance) -> list[str]:

@@ -1,17 +1,18 @@
 """The observance data model: observances, their eras of date rules, and their sources.
 
-These are plain immutable values built from validated records (see ``schema``); nothing here
-reads files or knows about the command line.
+These are plain immutable values, built from validated records by ``load.records``; nothing
+here reads files or knows about the command line.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from observe.rules import Fixed, from_data
-from observe.schedule import Announced, Schedule, Yearly
+from observe.schedule import Schedule
+
+KINDS = ("day", "week")  # a day lasts one day; a week spans its era's ``days``
 
 
 class Era(NamedTuple):
@@ -105,60 +106,6 @@ class Observance(NamedTuple):
             if year <= former.until:
                 return former.name
         return self.name
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any], origin: str = "") -> Observance:
-        """Build an observance from a validated record (the shape ``schema`` produces)."""
-        eras = tuple(_era(e) for e in record["eras"])
-        return cls(
-            id=record["id"],
-            name=record["name"],
-            kind=record["kind"],
-            body=record["body"],
-            instrument=record["instrument"],
-            topics=tuple(record["topics"]),
-            url=record["url"],
-            eras=eras,
-            aliases=tuple(record.get("aliases", ())),
-            exceptions={x["year"]: _exception(x) for x in record.get("exceptions", ())},
-            former_names=tuple(
-                FormerName(f["name"], f["until"], tuple(f["sources"])) for f in record.get("former_names", ())
-            ),
-            origin=origin,
-            era_starts=tuple(era.first_year for era in eras),
-        )
-
-
-def _era(record: dict[str, Any]) -> Era:
-    announced = record.get("announced")
-    schedule: Schedule
-    if announced is None:
-        schedule = Yearly(tuple(from_data(data) for data in record["on"]), record.get("every", 1))
-    else:
-        schedule = Announced({int(year): _fixed(data) for year, data in announced.items()})
-    return Era(
-        first_year=record["from"],
-        last_year=record.get("until"),
-        schedule=schedule,
-        days=record.get("days", 1),
-        sources=tuple(record["sources"]),
-        note=record.get("note", ""),
-    )
-
-
-def _fixed(data: list[Any]) -> Fixed:
-    expression = from_data(data)
-    assert isinstance(expression, Fixed), "schema admits only fixed dates in 'announced'"
-    return expression
-
-
-def _exception(record: dict[str, Any]) -> YearException:
-    return YearException(
-        year=record["year"],
-        date=date.fromisoformat(record["date"]),
-        sources=tuple(record["sources"]),
-        note=record.get("note", ""),
-    )
 
 
 class Occurrence(NamedTuple):

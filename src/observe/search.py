@@ -7,9 +7,9 @@ outranks the same word in a description. Case and accents are ignored.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from observe.dataset import Dataset
 from observe.details import Details
 from observe.model import Observance
 from observe.text import fold
@@ -62,13 +62,15 @@ def _words(text: str) -> str:
     return " ".join(WORD.findall(text))
 
 
-def search(dataset: Dataset, query: str) -> list[Match]:
+def search(
+    observances: Iterable[Observance], details_of: Callable[[Observance], Details], query: str
+) -> list[Match]:
     """Observances matching every term of ``query``, best first (ties by name)."""
     terms = [fold(term) for term in query.split()]
     phrase = _words(fold(query))
     found: list[Match] = []
-    for observance in dataset:
-        texts = _field_texts(observance, dataset.details(observance))
+    for observance in observances:
+        texts = _field_texts(observance, details_of(observance))
         score = 0
         matched: set[str] = set()
         for term in terms:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
-from observe.dataset import Dataset
 from observe.errors import ObserveError
 from observe.model import Observance
 
@@ -17,7 +17,7 @@ class Selection(NamedTuple):
     bodies: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
 
-    def apply(self, dataset: Dataset) -> list[Observance]:
+    def apply(self, observances: Mapping[str, Observance]) -> list[Observance]:
         """The matching observances; an id that matches nothing is an error, not an empty list.
 
         Topics and bodies are plain words, so case folding is enough; the id resolver (with its
@@ -26,15 +26,16 @@ class Selection(NamedTuple):
         if self.ids:
             from observe.lookup import resolve_all
 
-            chosen = resolve_all(dataset, self.ids)
+            chosen = resolve_all(observances, self.ids)
         else:
-            chosen = list(dataset)
+            chosen = list(observances.values())
         topics = {topic.casefold() for topic in self.topics}
         bodies = {body.casefold() for body in self.bodies}
         if topics:
-            _check_known("topic", topics, {topic.casefold() for o in dataset for topic in o.topics})
+            known = {topic.casefold() for o in observances.values() for topic in o.topics}
+            _check_known("topic", topics, known)
         if bodies:
-            _check_known("body", bodies, {o.body.casefold() for o in dataset})
+            _check_known("body", bodies, {o.body.casefold() for o in observances.values()})
         return [
             observance
             for observance in chosen

@@ -115,7 +115,8 @@ def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
     if len(query) > MAX_QUERY_LENGTH:
         message = f"a search is at most {MAX_QUERY_LENGTH} characters long, not {len(query):,}"
         raise click.UsageError(message, click.get_current_context())
-    matches = search(settings.dataset(), query)
+    dataset = settings.dataset()
+    matches = search(dataset, dataset.details, query)
     if settings.wants_json():
         from observe.render.jsonout import dumps, search_document
 

@@ -16,14 +16,17 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from observe.config import Config
-from observe.dataset import Dataset
 from observe.errors import EXIT_NOTHING_FOUND, EXIT_USAGE, ObserveError
-from observe.model import Observance, Occurrence
+from observe.load.dataset import Dataset
+from observe.model import KINDS, Observance, Occurrence
 from observe.render.fields import FIELD_NAMES
 
 F = TypeVar("F", bound=Callable[..., Any])
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The environment is read here, in the command line's layer, and passed down.
 TODAY_ENV = "OBSERVE_TODAY"
+DATA_ENV = "OBSERVE_DATA"
+CONFIG_DIR_ENV = "OBSERVE_CONFIG_DIR"
 
 
 class Settings:
@@ -41,7 +44,7 @@ class Settings:
         if self._config is None:
             from observe.config import load_config
 
-            self._config = load_config()
+            self._config = load_config(self.config_dir())
         return self._config
 
     def reference_day(self) -> date:
@@ -53,15 +56,25 @@ class Settings:
             return parse_iso_date(pinned, f"${TODAY_ENV}")
         return date.today()
 
+    def config_dir(self) -> str:
+        """The configuration folder: $OBSERVE_CONFIG_DIR, else the platform's (XDG on Linux)."""
+        return os.environ.get(CONFIG_DIR_ENV) or click.get_app_dir("observe")
+
+    def user_paths(self) -> list[str]:
+        """The user's observance files and folders: $OBSERVE_DATA, the config folder's
+        observances/ (optional, but one that is there and cannot be read is an error), --data."""
+        from observe.config import observance_dir
+        from observe.load.reading import toml_files
+
+        own = observance_dir(self.config_dir())
+        from_env = [part for part in os.environ.get(DATA_ENV, "").split(os.pathsep) if part]
+        return [*from_env, *(toml_files(own) if os.path.lexists(own) else []), *self.data]
+
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            from observe.config import user_observance_dir
-            from observe.dataset import load
-            from observe.reading import toml_files
+            from observe.load.dataset import load
 
-            # The folder is optional, but one that is there and cannot be read is an error.
-            own = user_observance_dir()
-            self._dataset = load((toml_files(own) if os.path.lexists(own) else []) + self.data)
+            self._dataset = load(self.user_paths())
         return self._dataset
 
     def wants_json(self) -> bool:
@@ -146,7 +159,7 @@ def filter_options(function: F) -> F:
                      help="Only observances with this topic (repeatable)."),
         click.option("--body", "bodies", multiple=True,
                      help="Only observances proclaimed by this body, e.g. UNGA, WHO (repeatable)."),
-        click.option("--kind", "kinds", multiple=True, type=click.Choice(["day", "week"]),
+        click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
                      help="Only days or only weeks."),
     ]  # fmt: skip
     for option in reversed(options):
@@ -164,7 +177,7 @@ def selected(
     if not (ids or topics or bodies or kinds):
         config = settings.config()
         topics, bodies, kinds = config.topics, config.bodies, config.kinds
-    return Selection(ids, topics, bodies, kinds).apply(settings.dataset())
+    return Selection(ids, topics, bodies, kinds).apply(settings.dataset().observances)
 
 
 def output_options(function: F) -> F:
@@ -245,7 +258,7 @@ def _split_options(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, A
 def resolve_id(ident: str) -> Observance:
     from observe.lookup import resolve
 
-    return resolve(current_settings().dataset(), ident)
+    return resolve(current_settings().dataset().observances, ident)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:

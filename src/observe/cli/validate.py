@@ -22,18 +22,16 @@ def validate_command(paths: tuple[str, ...]) -> None:
       observe validate
       observe validate ~/my-days/team-day.toml
     """
-    from observe.config import load_config, user_observance_dir
-    from observe.dataset import bundled_sources, env_paths, expand_paths, validate_files
-
-    settings = current_settings()
     from pathlib import Path
 
+    from observe.load.bundle import bundled_sources
+    from observe.load.dataset import expand_paths, validate_files
+
+    settings = current_settings()
     chosen = [Path(path) for path in paths]
     if not chosen:
-        load_config()
-        own = Path(user_observance_dir())
-        extra = [Path(path) for path in settings.data]
-        chosen = bundled_sources() + ([own] if own.is_dir() else []) + extra + env_paths()
+        settings.config()
+        chosen = bundled_sources() + [Path(path) for path in settings.user_paths()]
     files = list(expand_paths(chosen))
     if not files:
         fail(f"observe validate: no .toml files in {', '.join(paths)}")

@@ -1,0 +1,54 @@
+"""Validating the history tables of an observance file: events, former names and disputes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from observe.details import EVENT_KINDS
+from observe.load.checks import FileCheck, record_of
+from observe.load.keys import CLAIM_KEYS, DISPUTE_KEYS, EVENT_KEYS, FORMER_NAME_KEYS
+from observe.load.locate import Where
+
+
+def check_events(check: FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
+    for index, table in enumerate(tables):
+        where: Where = ("events", index)
+        if not check.table(table, EVENT_KEYS, where):
+            continue
+        check.cited(table["sources"], sources, where)
+        if table["kind"] not in EVENT_KINDS:
+            check.error((*where, "kind"), f"'{table['kind']}' is not one of: {', '.join(EVENT_KINDS)}")
+        events.append(record_of(table, EVENT_KEYS))
+    return sorted(events, key=lambda event: event["date"])
+
+
+def check_former_names(
+    check: FileCheck, tables: list[dict[str, Any]], sources: set[str]
+) -> list[dict[str, Any]]:
+    names: list[dict[str, Any]] = []
+    for index, table in enumerate(tables):
+        where: Where = ("former_names", index)
+        if check.table(table, FORMER_NAME_KEYS, where):
+            check.cited(table["sources"], sources, where)
+            names.append(record_of(table, FORMER_NAME_KEYS))
+    return sorted(names, key=lambda name: name["until"])
+
+
+def check_disputes(check: FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:
+    disputes: list[dict[str, Any]] = []
+    for index, table in enumerate(tables):
+        where: Where = ("disputes", index)
+        if not check.table(table, DISPUTE_KEYS, where):
+            continue
+        claims = []
+        for claim in table["claims"]:
+            if check.table(claim, CLAIM_KEYS, (*where, "claims")):
+                check.cited(claim["sources"], sources, (*where, "claims"))
+                claims.append(record_of(claim, CLAIM_KEYS) | {"followed": claim.get("followed", False)})
+        if len(table["claims"]) < 2:
+            check.error((*where, "claims"), "a dispute needs at least two claims")
+        if sum(1 for claim in claims if claim["followed"]) != 1:
+            check.error((*where, "claims"), "exactly one claim must say followed = true")
+        disputes.append({"about": table["about"], "claims": claims, "reason": table["reason"]})
+    return disputes
