@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from observe.rules import DateExpr, Fixed
 
+LARGEST_EVERY = 100  # the longest interval an every-N-years rule may have, in years
+
 
 class Yearly(NamedTuple):
     """One or more date expressions, every year or every ``every`` years from the era's first."""

@@ -6,39 +6,30 @@ the eras; deriving them here keeps the data free of facts that could contradict 
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from observe.details import Details
+from observe.details import Details, Event
 from observe.model import Era, Observance
 from observe.occurrences import in_year
+from observe.schedule import LARGEST_EVERY
 
-# Enough years to reach the first occurrence of any every-N-years era (the schema caps N at 100).
-SEARCH_YEARS = 100
-
-
-class Entry(NamedTuple):
-    """One line of the timeline; ``date`` is ISO text of year, month or day precision."""
-
-    date: str
-    kind: str
-    what: str
-    sources: tuple[str, ...]
+# Enough years to reach the first occurrence of any every-N-years era.
+SEARCH_YEARS = LARGEST_EVERY
 
 
-def timeline(observance: Observance, details: Details) -> list[Entry]:
-    """Events and rule changes, oldest first; on the same day, recorded events come first."""
-    entries = [Entry(e.date, e.kind, e.what, e.sources) for e in details.events]
+def timeline(observance: Observance, details: Details) -> list[Event]:
+    """Recorded events and what the eras imply, oldest first; on the same day, recorded events
+    come first. Derived entries are events too, of kinds "observed", "ended" and "exception"."""
+    entries = list(details.events)
     for index, era in enumerate(observance.eras):
         first = _first_occurrence(observance, era)
         if first is not None:
             label = "First observed" if index == 0 else "First observed under a new rule"
-            entries.append(Entry(first, "observed", f"{label}: {era.describe()}.", era.sources))
+            entries.append(Event(first, "observed", f"{label}: {era.describe()}.", era.sources))
         if era.last_year is not None and index == len(observance.eras) - 1:
             ended = f"Last year observed: {era.last_year}."
-            entries.append(Entry(str(era.last_year), "ended", ended, era.sources))
+            entries.append(Event(str(era.last_year), "ended", ended, era.sources))
     for exception in observance.exceptions.values():
         what = f"Held on another date this year{': ' + exception.note if exception.note else '.'}"
-        entries.append(Entry(exception.date.isoformat(), "exception", what, exception.sources))
+        entries.append(Event(exception.date.isoformat(), "exception", what, exception.sources))
     order = {id(entry): position for position, entry in enumerate(entries)}
     return sorted(entries, key=lambda entry: (entry.date, entry.kind == "observed", order[id(entry)]))
 

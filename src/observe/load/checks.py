@@ -16,11 +16,11 @@ from observe.errors import Problem
 from observe.load.locate import Locator, Where
 from observe.printable import has_control
 from observe.rules import FIRST_YEAR, LAST_YEAR
+from observe.schedule import LARGEST_EVERY
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 LONGEST_SPAN_DAYS = 31
-LARGEST_EVERY = 100
 CONTROL_MESSAGE = "must not hold control characters (tabs, line breaks, escape codes)"
 
 # A check is a predicate and the words that say what it expects ("must be a ...").

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from observe.details import Details
+from observe.details import Details, Event
 from observe.model import Observance
 from observe.printable import one_line
 from observe.profile import facts
-from observe.timeline import Entry, timeline
+from observe.timeline import timeline
 
 
 def _cites(keys: Iterable[str]) -> str:
@@ -25,7 +25,7 @@ def _row(*fields: str) -> str:
     return "\t".join(one_line(field) for field in fields)
 
 
-def timeline_lines(entries: Iterable[Entry]) -> list[str]:
+def timeline_lines(entries: Iterable[Event]) -> list[str]:
     """``DATE<TAB>KIND<TAB>WHAT<TAB>SOURCES``, oldest first."""
     return [_row(e.date, e.kind, e.what, _cites(e.sources)) for e in entries]
 

@@ -16,11 +16,11 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from observe.details import Details, Source
+from observe.details import Details, Event, Source
 from observe.model import Observance
 from observe.printable import block, one_line
 from observe.profile import facts
-from observe.timeline import Entry, timeline
+from observe.timeline import timeline
 
 
 def human_partial_date(text: str) -> str:
@@ -34,7 +34,7 @@ def human_partial_date(text: str) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def timeline_table(entries: Iterable[Entry], sources: dict[str, Source]) -> Table:
+def timeline_table(entries: Iterable[Event], sources: dict[str, Source]) -> Table:
     table = Table(title="History", title_justify="left", header_style="bold", show_lines=False)
     table.add_column("Date", no_wrap=True)
     table.add_column("What", ratio=3)
