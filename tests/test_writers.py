@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from observe import template
 from observe.contentlines import escape_text, uri
 from observe.details import Details, Event, Source
 from observe.errors import Problem
 from observe.ics import calendar, rule_events
 from observe.model import Era, Observance, Occurrence
+from observe.render import template
 from observe.render.fields import occurrence_fields
 from observe.render.jsonout import dumps, history_document, observance_document, occurrences_document
 from observe.render.plain import occurrence_line

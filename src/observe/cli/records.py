@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from observe.cli.shared import Settings, common_options, current_settings, resolve_id, write
+from observe.cli.shared import Settings, common_options, current_settings, resolve_id
 from observe.errors import EXIT_NOTHING_FOUND, ObserveError
 
 if TYPE_CHECKING:
@@ -42,21 +42,7 @@ def show_command(ident: str) -> None:
     """
     settings = current_settings()
     observance = resolve_id(ident)
-    details = settings.dataset().details(observance)
-    today = settings.reference_day()
-    if settings.wants_json():
-        from observe.render.jsonout import dumps, observance_document
-
-        write(dumps(observance_document(observance, details, today)) + "\n")
-    elif settings.on_terminal():
-        from observe.render.terminal import make_console
-        from observe.render.terminal_record import print_profile
-
-        print_profile(make_console(settings.color()), observance, details, today)
-    else:
-        from observe.render.plain_record import profile_lines
-
-        write("".join(line + "\n" for line in profile_lines(observance, details, today)))
+    settings.renderer().profile(observance, settings.dataset().details(observance), settings.reference_day())
 
 
 @click.command("history")
@@ -69,27 +55,9 @@ def history_command(ident: str) -> None:
     Example:
       observe history south-south-cooperation
     """
-    from observe.timeline import timeline
-
     settings = current_settings()
     observance = resolve_id(ident)
-    details = settings.dataset().details(observance)
-    if settings.wants_json():
-        from observe.render.jsonout import dumps, history_document
-
-        write(dumps(history_document(observance, details)) + "\n")
-    elif settings.on_terminal():
-        from observe.printable import one_line
-        from observe.render.terminal import make_console
-        from observe.render.terminal_record import timeline_table
-
-        console = make_console(settings.color())
-        console.print(one_line(f"{observance.name} ({observance.id})"), style="bold")
-        console.print(timeline_table(timeline(observance, details), details.sources))
-    else:
-        from observe.render.plain_record import timeline_lines
-
-        write("".join(line + "\n" for line in timeline_lines(timeline(observance, details))))
+    settings.renderer().history(observance, settings.dataset().details(observance))
 
 
 @click.command("search")
@@ -117,17 +85,6 @@ def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
         raise click.UsageError(message, click.get_current_context())
     dataset = settings.dataset()
     matches = search(dataset, dataset.details, query)
-    if settings.wants_json():
-        from observe.render.jsonout import dumps, search_document
-
-        write(dumps(search_document(query, matches)) + "\n")
-    elif settings.on_terminal():
-        from observe.render.terminal import make_console, print_matches
-
-        print_matches(make_console(settings.color()), query, matches)
-    else:
-        from observe.printable import one_line
-
-        write("".join(f"{one_line(m.observance.id)}\t{one_line(m.observance.name)}\n" for m in matches))
+    settings.renderer().matches(query, matches)
     if fail_if_empty and not matches:
         raise SystemExit(EXIT_NOTHING_FOUND)

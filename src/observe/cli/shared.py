@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -20,6 +20,9 @@ from observe.errors import EXIT_NOTHING_FOUND, EXIT_USAGE, ObserveError
 from observe.load.dataset import Dataset
 from observe.model import KINDS, Observance, Occurrence
 from observe.render.fields import FIELD_NAMES
+
+if TYPE_CHECKING:
+    from observe.render import Renderer
 
 F = TypeVar("F", bound=Callable[..., Any])
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -79,6 +82,21 @@ class Settings:
 
     def wants_json(self) -> bool:
         return self.json or self.config().output == "json"
+
+    def renderer(self, template: str | None = None) -> Renderer:
+        """The one renderer of this run: a template if --format gave one, else JSON if asked
+        for, else a table on a terminal, else plain text."""
+        from observe.render import choose
+
+        if template is not None:
+            mode = "template"
+        elif self.wants_json():
+            mode = "json"
+        elif self.on_terminal():
+            mode = "terminal"
+        else:
+            mode = "plain"
+        return choose(mode, self, template)
 
     def on_terminal(self) -> bool:
         return sys.stdout.isatty() and os.environ.get("TERM") != "dumb" and self.config().output != "plain"
@@ -196,41 +214,13 @@ def output_options(function: F) -> F:
 
 
 def _emit(occurrences: list[Occurrence], title: str, output: dict[str, Any]) -> None:
-    """Print occurrences in the mode the context calls for; exit 1 only when asked to."""
+    """Hand occurrences to the run's renderer; print nothing only when asked, exit 1 only when asked."""
     settings = current_settings()
-    today = settings.reference_day()
-    template = output["template"]
-    if template is not None:
-        from observe import template as templates
-
-        templates.check(template)
+    renderer = settings.renderer(output["template"])
     if occurrences or not output["quiet_if_empty"]:
-        if template is not None:
-            from observe.render.fields import occurrence_fields
-
-            write(
-                "".join(templates.render(template, occurrence_fields(o, today)) + "\n" for o in occurrences)
-            )
-        elif settings.wants_json():
-            from observe.render.jsonout import dumps, occurrences_document
-
-            write(dumps(occurrences_document(occurrences, today)) + "\n")
-        elif settings.on_terminal():
-            from observe.render.terminal import make_console, print_occurrences
-
-            print_occurrences(make_console(settings.color()), occurrences, today, title)
-        else:
-            from observe.render.plain import occurrence_lines
-
-            write("".join(line + "\n" for line in occurrence_lines(occurrences, today)))
+        renderer.occurrences(occurrences, settings.reference_day(), title)
     if output["fail_if_empty"] and not occurrences:
         raise SystemExit(EXIT_NOTHING_FOUND)
-
-
-def write(text: str) -> None:
-    """Text to standard output, complete or an error (see ``observe.streams``)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 OUTPUT_KEYS = ("template", "quiet_if_empty", "fail_if_empty")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from observe.cli.shared import common_options, current_settings, fail, write
-from observe.errors import DataError, Problem
+from observe.cli.shared import common_options, current_settings, fail
+from observe.errors import DataError
 
 
 @click.command("validate")
@@ -35,19 +35,10 @@ def validate_command(paths: tuple[str, ...]) -> None:
     files = list(expand_paths(chosen))
     if not files:
         fail(f"observe validate: no .toml files in {', '.join(paths)}")
+    renderer = settings.renderer()
     try:
         checked = validate_files(files)
     except DataError as error:
-        if settings.wants_json():
-            _write_validation(len(files), error.problems)
+        renderer.validation(len(files), error.problems)
         raise
-    if settings.wants_json():
-        _write_validation(checked, [])
-    else:
-        click.echo(f"{checked} file{'s' if checked != 1 else ''} checked, no problems")
-
-
-def _write_validation(checked: int, problems: list[Problem]) -> None:
-    from observe.render.jsonout import dumps, validation_document
-
-    write(dumps(validation_document(checked, problems)) + "\n")
+    renderer.validation(checked, [])

@@ -1,9 +1,64 @@
-"""Output modes: one renderer per mode, chosen once per run.
+"""Output modes: one renderer per mode, chosen once per run by ``choose``.
 
-``MODES`` are the modes a user can ask for by name (config ``output``); a terminal is chosen by
-``auto`` when standard output is one.
+Every command hands its result to the renderer the run chose; a renderer knows how to show
+occurrences, one observance (``show``), its timeline (``history``), search matches and a
+validation. Adding a mode is one module with a ``Renderer`` and one line in ``_RENDERERS``.
+Renderer modules are imported only when chosen, so a listing in a pipe never loads rich.
 """
 
 from __future__ import annotations
 
+import importlib
+import sys
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from observe.details import Details
+    from observe.errors import Problem
+    from observe.model import Observance, Occurrence
+    from observe.search import Match
+
+# The modes a user can ask for by name (config ``output``, or a flag); a terminal is what
+# ``auto`` chooses when standard output is one, and a template what --format asks for.
 MODES = ("plain", "json")
+_RENDERERS = {
+    "plain": "observe.render.plain:PlainRenderer",
+    "json": "observe.render.jsonout:JsonRenderer",
+    "terminal": "observe.render.terminal:TerminalRenderer",
+    "template": "observe.render.template:TemplateRenderer",
+}
+
+
+class Renderer(Protocol):
+    """What every output mode can show."""
+
+    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None: ...
+
+    def profile(self, observance: Observance, details: Details, today: date) -> None: ...
+
+    def history(self, observance: Observance, details: Details) -> None: ...
+
+    def matches(self, query: str, matches: list[Match]) -> None: ...
+
+    def validation(self, checked: int, problems: list[Problem]) -> None: ...
+
+
+class Options(Protocol):
+    """What a renderer may need to know of the run (``cli.shared.Settings`` provides it)."""
+
+    def color(self) -> bool: ...
+
+
+def choose(mode: str, options: Options, template: str | None = None) -> Renderer:
+    """The renderer for ``mode`` (one of ``MODES``, "terminal" or "template")."""
+    module, name = _RENDERERS[mode].split(":")
+    renderer: Renderer = getattr(importlib.import_module(module), name)(options, template)
+    return renderer
+
+
+def write(text: str) -> None:
+    """Text to standard output, complete or an error (see ``observe.streams``)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -15,6 +15,7 @@ from observe.details import Details, Source
 from observe.errors import Problem
 from observe.model import Observance, Occurrence
 from observe.profile import current_rule, next_occurrence
+from observe.render import Options, write
 from observe.render.fields import occurrence_fields
 from observe.search import Match
 from observe.timeline import timeline
@@ -141,3 +142,25 @@ def dumps(document: dict[str, Any]) -> str:
     ``json`` itself, DEL, C1 and the Unicode line separators here (values are unchanged)."""
     text = json.dumps(document, ensure_ascii=False, indent=2)
     return _RAW_CONTROLS.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
+class JsonRenderer:
+    """``--json``: one versioned document per run (shapes in docs/json.md)."""
+
+    def __init__(self, options: Options, template: str | None = None) -> None:
+        self.options = options
+
+    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None:
+        write(dumps(occurrences_document(occurrences, today)) + "\n")
+
+    def profile(self, observance: Observance, details: Details, today: date) -> None:
+        write(dumps(observance_document(observance, details, today)) + "\n")
+
+    def history(self, observance: Observance, details: Details) -> None:
+        write(dumps(history_document(observance, details)) + "\n")
+
+    def matches(self, query: str, matches: list[Match]) -> None:
+        write(dumps(search_document(query, matches)) + "\n")
+
+    def validation(self, checked: int, problems: list[Problem]) -> None:
+        write(dumps(validation_document(checked, problems)) + "\n")

@@ -19,8 +19,12 @@ from rich.table import Table
 
 from observe.model import Occurrence
 from observe.printable import one_line
+from observe.render import Options
 
 if TYPE_CHECKING:
+    from observe.details import Details
+    from observe.errors import Problem
+    from observe.model import Observance
     from observe.search import Match
 
 
@@ -97,3 +101,32 @@ def print_matches(console: Console, query: str, matches: list[Match]) -> None:
     for match in matches:
         table.add_row(one_line(match.observance.id), one_line(match.observance.name), ", ".join(match.fields))
     console.print(table)
+
+
+class TerminalRenderer:
+    """A person at a terminal: rich tables and panels, coloured unless told otherwise."""
+
+    def __init__(self, options: Options, template: str | None = None) -> None:
+        self.console = make_console(options.color())
+
+    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None:
+        print_occurrences(self.console, occurrences, today, title)
+
+    def profile(self, observance: Observance, details: Details, today: date) -> None:
+        from observe.render.terminal_record import print_profile
+
+        print_profile(self.console, observance, details, today)
+
+    def history(self, observance: Observance, details: Details) -> None:
+        from observe.render.terminal_record import timeline_table
+        from observe.timeline import timeline
+
+        self.console.print(one_line(f"{observance.name} ({observance.id})"), style="bold")
+        self.console.print(timeline_table(timeline(observance, details), details.sources))
+
+    def matches(self, query: str, matches: list[Match]) -> None:
+        print_matches(self.console, query, matches)
+
+    def validation(self, checked: int, problems: list[Problem]) -> None:
+        if not problems:
+            self.console.print(f"{checked} file{'s' if checked != 1 else ''} checked, no problems")

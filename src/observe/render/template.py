@@ -7,9 +7,13 @@ let ``{0.__class__}`` reach attributes. Only the names in ``FIELD_NAMES`` are re
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from observe.errors import ObserveError
-from observe.render.fields import FIELD_NAMES
+from observe.model import Occurrence
+from observe.render import Options, write
+from observe.render.fields import FIELD_NAMES, occurrence_fields
+from observe.render.plain import PlainRenderer
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\\[tn\\]|[{}]")
 ESCAPES = {"{{": "{", "}}": "}", "\\t": "\t", "\\n": "\n", "\\\\": "\\"}
@@ -42,3 +46,16 @@ def render(template: str, fields: dict[str, str | int]) -> str:
         return ESCAPES[token] if token in ESCAPES else str(fields[match.group(1)])
 
     return PLACEHOLDER.sub(substitute, template)
+
+
+class TemplateRenderer(PlainRenderer):
+    """``--format``: occurrences through the user's template; anything else as plain text."""
+
+    def __init__(self, options: Options, template: str | None = None) -> None:
+        super().__init__(options)
+        assert template is not None, "chosen only when --format gives a template"
+        check(template)
+        self.template = template
+
+    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None:
+        write("".join(render(self.template, occurrence_fields(o, today)) + "\n" for o in occurrences))
