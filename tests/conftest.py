@@ -28,12 +28,13 @@ Runner = Callable[..., Result]
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Runner:
-    """Run ``observe ARGS`` through the real entry point; ``terminal=True`` pretends stdout is a tty.
+    """Run ``observe ARGS`` through the real entry point; ``terminal=True`` makes stdout a tty.
 
     ``--today`` is added unless the test gives one, so no test depends on the wall clock. The
     environment starts neutral (C locale, no NO_COLOR, no extra data); a test may change it.
     """
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("OBSERVE_DATA", raising=False)
 
@@ -42,7 +43,8 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
         if "--today" not in args and args and args[0] not in ("validate",):
             argv.append(f"--today={TODAY}")
         monkeypatch.setattr(sys, "argv", argv)
-        monkeypatch.setattr(cli.Settings, "on_terminal", lambda self: terminal)
+        # The captured stream answers isatty() as a terminal would; the tool decides the rest.
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: terminal)
         monkeypatch.setenv("COLUMNS", str(width))
         with pytest.raises(SystemExit) as stopped:
             cli.main()
@@ -59,3 +61,19 @@ def observe_command() -> str:
     command = shutil.which("observe", path=str(Path(sys.executable).parent))
     assert command, "the console script is installed next to the interpreter"
     return command
+
+
+@pytest.fixture
+def complete(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[[str], str]:
+    """What bash completion offers for a command line being typed (its last word incomplete)."""
+
+    def offered(words: str) -> str:
+        monkeypatch.setenv("_OBSERVE_COMPLETE", "bash_complete")
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", str(len(words.split()) - 1))
+        monkeypatch.setattr("sys.argv", ["observe"])
+        with pytest.raises(SystemExit):
+            cli.main()
+        return capsys.readouterr().out
+
+    return offered

@@ -1,4 +1,4 @@
-"""Both sides of the first-year and era changes made to the April-July observances (issue 11).
+"""Both sides of the first-year and era changes made to the April-July observances.
 
 Each case pins the first year a day occurs under the body its file names, and the year before,
 when it does not occur. Dates are read straight from the TOML files.

@@ -1,4 +1,4 @@
-"""First years of the January-April observances, pinned on both sides (issue 11, first-year rule).
+"""First years of the January-April observances, pinned on both sides (the first-year rule).
 
 Each case gives the first year of the current rule and its date: the day occurs on that date in
 that year and not at all in the year before.

@@ -1,4 +1,4 @@
-"""Observances of July to October: both sides of every first year and rule change set by issue 11.
+"""Observances of July to October: both sides of every first year and rule change in the data.
 
 Each case pins the first year a rule applies and the year before it, read straight from the TOML
 file, so that moving an era boundary (or losing a file) fails here.
@@ -16,13 +16,13 @@ from tests.dates import starts
 FIRST_YEARS = [
     # World Cotton Day: WTO-hosted in 2019 and 2020; a UN day from 2021 (A/RES/75/318 of 30 Aug 2021).
     ("world-cotton-day", 2020, 2021, date(2021, 10, 7)),
-    # New: the landlocked developing countries' day, first marked on 6 August 2025.
+    # The landlocked developing countries' day, first marked on 6 August 2025.
     ("landlocked-developing-countries-day", 2024, 2025, date(2025, 8, 6)),
-    # New: World Rabies Day, first held by the Global Alliance for Rabies Control in 2007.
+    # World Rabies Day, first held by the Global Alliance for Rabies Control in 2007.
     ("world-rabies-day", 2006, 2007, date(2007, 9, 28)),
-    # New: World Heart Day, first held on Sunday 24 September 2000.
+    # World Heart Day, first held on Sunday 24 September 2000.
     ("world-heart-day", 1999, 2000, date(2000, 9, 24)),
-    # Body now the UNDP Governing Council (decision 89/46); first observed on 11 July 1990.
+    # Proclaimed by the UNDP Governing Council (decision 89/46); first observed on 11 July 1990.
     ("world-population-day", 1989, 1990, date(1990, 7, 11)),
     # WHO calls 28 July 2011 its first official World Hepatitis Day.
     ("world-hepatitis-day", 2010, 2011, date(2011, 7, 28)),
@@ -32,7 +32,7 @@ FIRST_YEARS = [
     ("international-coffee-day", 2025, 2026, date(2026, 10, 1)),
     # A/RES/80/10, adopted in November 2025, after that year's 5 September.
     ("indigenous-women-girls-day", 2025, 2026, date(2026, 9, 5)),
-    # Instruments now the adopted resolutions A/RES/78/282 and A/RES/77/294.
+    # Proclaimed by A/RES/78/282 and A/RES/77/294.
     ("srebrenica-genocide-day", 2023, 2024, date(2024, 7, 11)),
     ("sand-and-dust-storms-day", 2022, 2023, date(2023, 7, 12)),
     # The 1979 decision of UNWTO's General Assembly instituted the Day from 1980.

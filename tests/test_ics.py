@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
 from observe.contentlines import escape_text
-from observe.ics import expanded_events, rule_events
+from observe.ics_events import expanded_events, rule_events
 from observe.load.dataset import load
 from observe.occurrences import starting_in_years
 from tests.conftest import FIXTURES, Runner

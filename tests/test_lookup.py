@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -116,15 +117,5 @@ def test_show_json_carries_eras_timeline_disputes_and_sources(run: Runner) -> No
     assert record["timeline"][0]["date"] == "1974"
 
 
-def test_ids_complete_in_the_shell(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from observe import cli
-
-    monkeypatch.setenv("_OBSERVE_COMPLETE", "bash_complete")
-    monkeypatch.setenv("COMP_WORDS", "observe show south-s")
-    monkeypatch.setenv("COMP_CWORD", "2")
-    monkeypatch.setattr("sys.argv", ["observe"])
-    with pytest.raises(SystemExit):
-        cli.main()
-    assert "plain,south-south-cooperation" in capsys.readouterr().out
+def test_ids_complete_in_the_shell(complete: Callable[[str], str]) -> None:
+    assert "plain,south-south-cooperation" in complete("observe show south-s")

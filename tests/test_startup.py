@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -26,9 +27,11 @@ NOT_FOR_NEXT = [
 
 
 def modules_loaded(*args: str) -> set[str]:
+    """The modules a real process loads; without coverage measuring it, which loads its own."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("COVERAGE")}
     finished = subprocess.run(
         [sys.executable, "-c", PROBE, *args, "--today", "2026-11-24"],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=env,
     )  # fmt: skip
     return set(finished.stderr.split("\n"))
 

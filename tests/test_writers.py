@@ -15,7 +15,8 @@ from rich.console import Console
 from observe.contentlines import escape_text, uri
 from observe.details import Details, Event, Source
 from observe.errors import Problem
-from observe.ics import calendar, rule_events
+from observe.ics import calendar
+from observe.ics_events import rule_events
 from observe.model import Era, Observance, Occurrence
 from observe.render import template
 from observe.render.fields import occurrence_fields

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from observe import ics
+from observe import ics, ics_events
 from observe.cli.shared import F, common_options, current_settings, fail, filter_options, selected
 from observe.errors import EXIT_NOTHING_FOUND
-from observe.ics import LAST_EXPORT_YEAR
+from observe.ics_events import LAST_EXPORT_YEAR
 from observe.rules import FIRST_YEAR
 
 if TYPE_CHECKING:
@@ -118,9 +118,9 @@ def export_command(
     first, last = _years(expand, year, first, last)
     observances = _distinct(selected(**filters))
     if expand:
-        events: Iterator[ics.CalendarEvent] = ics.expanded_events(observances, first, last)
+        events: Iterator[ics_events.CalendarEvent] = ics_events.expanded_events(observances, first, last)
     else:
-        events = iter(ics.rule_events(observances, last))
+        events = iter(ics_events.rule_events(observances, last))
     head = next(events, None)
     if head is None:
         fail("observe: nothing to export: nothing occurs with these filters and years", EXIT_NOTHING_FOUND)
@@ -142,11 +142,11 @@ def export_command(
 class _Counter:
     """Passes events through, counting them (for the closing message)."""
 
-    def __init__(self, events: Iterable[ics.CalendarEvent]) -> None:
+    def __init__(self, events: Iterable[ics_events.CalendarEvent]) -> None:
         self._events = events
         self.count = 0
 
-    def __iter__(self) -> Iterator[ics.CalendarEvent]:
+    def __iter__(self) -> Iterator[ics_events.CalendarEvent]:
         for event in self._events:
             self.count += 1
             yield event

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, TypeGuard
 
@@ -130,6 +130,18 @@ class FileCheck:
                 self.error(where, f"missing required key '{key}'")
                 sound = False
         return sound
+
+    def tables(
+        self, tables: list[dict[str, Any]], name: str, keys: Keys, sources: set[str] | None = None
+    ) -> Iterator[tuple[Where, dict[str, Any]]]:
+        """The tables of one kind whose keys are sound, each with its path; where ``sources`` is
+        given, the keys each table cites are checked against it."""
+        for index, table in enumerate(tables):
+            where: Where = (name, index)
+            if self.table(table, keys, where):
+                if sources is not None:
+                    self.cited(table["sources"], sources, where)
+                yield where, table
 
     def cited(self, keys: Iterable[str], known: set[str], where: Where) -> None:
         for key in keys:

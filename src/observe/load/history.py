@@ -7,16 +7,11 @@ from typing import Any
 from observe.details import EVENT_KINDS
 from observe.load.checks import FileCheck, record_of
 from observe.load.keys import CLAIM_KEYS, DISPUTE_KEYS, EVENT_KEYS, FORMER_NAME_KEYS
-from observe.load.locate import Where
 
 
 def check_events(check: FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:
     events: list[dict[str, Any]] = []
-    for index, table in enumerate(tables):
-        where: Where = ("events", index)
-        if not check.table(table, EVENT_KEYS, where):
-            continue
-        check.cited(table["sources"], sources, where)
+    for where, table in check.tables(tables, "events", EVENT_KEYS, sources):
         if table["kind"] not in EVENT_KINDS:
             check.error((*where, "kind"), f"'{table['kind']}' is not one of: {', '.join(EVENT_KINDS)}")
         events.append(record_of(table, EVENT_KEYS))
@@ -26,21 +21,16 @@ def check_events(check: FileCheck, tables: list[dict[str, Any]], sources: set[st
 def check_former_names(
     check: FileCheck, tables: list[dict[str, Any]], sources: set[str]
 ) -> list[dict[str, Any]]:
-    names: list[dict[str, Any]] = []
-    for index, table in enumerate(tables):
-        where: Where = ("former_names", index)
-        if check.table(table, FORMER_NAME_KEYS, where):
-            check.cited(table["sources"], sources, where)
-            names.append(record_of(table, FORMER_NAME_KEYS))
+    names = [
+        record_of(table, FORMER_NAME_KEYS)
+        for _, table in check.tables(tables, "former_names", FORMER_NAME_KEYS, sources)
+    ]
     return sorted(names, key=lambda name: name["until"])
 
 
 def check_disputes(check: FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:
     disputes: list[dict[str, Any]] = []
-    for index, table in enumerate(tables):
-        where: Where = ("disputes", index)
-        if not check.table(table, DISPUTE_KEYS, where):
-            continue
+    for where, table in check.tables(tables, "disputes", DISPUTE_KEYS):
         claims = []
         for claim in table["claims"]:
             if check.table(claim, CLAIM_KEYS, (*where, "claims")):

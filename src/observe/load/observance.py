@@ -126,10 +126,7 @@ def _check_sources(check: FileCheck, tables: list[dict[str, Any]]) -> dict[str, 
     sources: dict[str, dict[str, Any]] = {}
     if not tables:
         check.error(("sources",), "needs at least one source")
-    for index, table in enumerate(tables):
-        where: Where = ("sources", index)
-        if not check.table(table, SOURCE_KEYS, where):
-            continue
+    for where, table in check.tables(tables, "sources", SOURCE_KEYS):
         if table["key"] in sources:
             check.error((*where, "key"), f"duplicate source key '{table['key']}'")
             continue
@@ -145,10 +142,7 @@ def _check_eras(
         check.error(("eras",), "needs at least one era")
     previous_end: int | None = None
     previous_open = False
-    for index, table in enumerate(tables):
-        where: Where = ("eras", index)
-        if not check.table(table, ERA_KEYS, where):
-            continue
+    for where, table in check.tables(tables, "eras", ERA_KEYS, sources):
         start, end = table["from"], table.get("until")
         if end is not None and end < start:
             check.error((*where, "until"), f"{end} is before 'from' {start}")
@@ -159,7 +153,6 @@ def _check_eras(
                 (*where, "from"), f"{start} overlaps the previous era, which runs until {previous_end}"
             )
         previous_end, previous_open = end, end is None
-        check.cited(table["sources"], sources, where)
         days = table.get("days", 1)
         if kind == "day" and days != 1:
             check.error((*where, "days"), "a 'day' lasts one day; use kind = \"week\" for a span")
@@ -213,12 +206,8 @@ def _check_exceptions(
     exceptions: list[dict[str, Any]] = []
     seen: set[int] = set()
     spans = _year_spans(eras)
-    for index, table in enumerate(tables):
-        where: Where = ("exceptions", index)
-        if not check.table(table, EXCEPTION_KEYS, where):
-            continue
+    for where, table in check.tables(tables, "exceptions", EXCEPTION_KEYS, sources):
         year = table["year"]
-        check.cited(table["sources"], sources, where)
         if year in seen:
             check.error((*where, "year"), f"a second exception for {year}")
         seen.add(year)
