@@ -1,6 +1,7 @@
 """Both sides of every era boundary and exception of the weeks and related days: UN Global
 Road Safety Week, World AMR Awareness Week, the chemical warfare victims' day, the Spanish and
-Chinese language days, World Immunization Week and World Migratory Bird Day. Each date is read straight from the TOML file."""
+Chinese language days, World Immunization Week and World Migratory Bird Day. Each date is read
+straight from the TOML file."""
 
 from __future__ import annotations
 
