@@ -49,7 +49,10 @@ def same_shape(documented: Any, actual: Any) -> None:
     [
         ("occurrences", ["next", "-n", "3"]),
         ("occurrences", ["list", "2026", "--month", "11"]),
-        ("occurrences", ["week"]),
+        ("day", ["week"]),
+        ("day", ["on", "Dec 19"]),
+        ("when", ["when", "world-statistics-day", "2015-2016"]),
+        ("changes", ["changes", "--since", "2011-01-01", "--until", "2012-12-31"]),
         ("show", ["show", "chemical-warfare-victims-day"]),
         ("history", ["history", "world-philosophy-day"]),
         ("search", ["search", "water"]),

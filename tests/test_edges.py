@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from observe import streams
-from observe.cli.shared import IsoDate
+from observe.cli.shared import TypedDay
 from observe.details import REVISION_FLOOR, Details
 from observe.errors import OutputError
 from observe.ics_events import rule_events
@@ -224,7 +224,7 @@ def test_the_provenance_summary_counts() -> None:
 
 def test_small_contracts() -> None:
     assert Details("", {}).revision() == REVISION_FLOOR
-    assert IsoDate().convert(date(2026, 1, 2), None, None) == date(2026, 1, 2)
+    assert TypedDay().convert(date(2026, 1, 2), None, None) == date(2026, 1, 2)
     with pytest.raises(ValueError, match="unknown date expression kind 'Lunar'"):
         from_data(["Lunar", 5])
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from observe.errors import ObserveError
 from observe.model import Observance
 from observe.text import fold
+
+WORD = re.compile(r"\w+")
 
 
 class UnknownObservance(ObserveError):
@@ -14,24 +17,62 @@ class UnknownObservance(ObserveError):
 
 
 def resolve(observances: Mapping[str, Observance], text: str) -> Observance:
-    """Exact id first, then an alias or former name, then a prefix that only one id starts with."""
+    """What a person means by ``text``, in this order: the exact id; a name or alias exactly
+    (case and accents aside); a name or alias whose distinctive words are exactly the query's
+    ("peace" for "Peace Day", not "Peaceful Coexistence"); an id that only one id starts with.
+    Otherwise the candidates, or the closest ids, are named in the error."""
     if text in observances:
         return observances[text]
     wanted = fold(text)
-    named = [o for o in observances.values() if wanted in {fold(name) for name in _names(o)}]
-    if len(named) == 1:
-        return named[0]
-    prefixed = [o for o in observances.values() if o.id.startswith(wanted)]
-    if len(prefixed) == 1:
-        return prefixed[0]
-    if len(prefixed) > 1:
-        shown = ", ".join(o.id for o in prefixed[:5]) + (", ..." if len(prefixed) > 5 else "")
-        raise UnknownObservance(f"'{text}' matches {len(prefixed)} observances: {shown}")
+    steps = (
+        lambda o: wanted in {fold(name) for name in _names(o)},
+        lambda o: (
+            bool(_distinctive(wanted)) and _distinctive(wanted) in {_distinctive(fold(n)) for n in _names(o)}
+        ),
+        lambda o: o.id.startswith(wanted),
+    )
+    for matches in steps:
+        found = [observance for observance in observances.values() if matches(observance)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            shown = ", ".join(o.id for o in found[:5]) + (", ..." if len(found) > 5 else "")
+            raise UnknownObservance(f"'{text}' matches {len(found)} observances: {shown}")
     raise UnknownObservance(f"no observance '{text}'{_closest(text, observances)}")
 
 
 def resolve_all(observances: Mapping[str, Observance], texts: Iterable[str]) -> list[Observance]:
     return [resolve(observances, text) for text in texts]
+
+
+# Words that every other name holds; what is left tells one observance from another.
+COMMON_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "against",
+        "all",
+        "day",
+        "days",
+        "for",
+        "in",
+        "international",
+        "of",
+        "on",
+        "the",
+        "to",
+        "un",
+        "united",
+        "nations",
+        "world",
+        "week",
+    ]
+)
+
+
+def _distinctive(folded: str) -> frozenset[str]:
+    return frozenset(WORD.findall(folded)) - COMMON_WORDS
 
 
 def _names(observance: Observance) -> list[str]:

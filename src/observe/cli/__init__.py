@@ -38,6 +38,8 @@ COMMANDS = {
     "show": "observe.cli.records:show_command",
     "history": "observe.cli.records:history_command",
     "search": "observe.cli.records:search_command",
+    "when": "observe.cli.when:when_command",
+    "changes": "observe.cli.changes:changes_command",
     "export": "observe.cli.export:export_command",
     "validate": "observe.cli.validate:validate_command",
 }

@@ -7,13 +7,16 @@ from typing import Any
 
 import click
 
-from observe.cli.shared import IsoDate, current_settings, list_occurrences, listing_options
+from observe.cli.shared import current_settings, list_occurrences, listing_options, typed_day
 
 
 @click.command("today")
 @listing_options
 def today_command(**options: Any) -> None:
     """What is observed today (a week counts on each of its days).
+
+    At a terminal and in --json, also what was held on this date under another rule, and
+    disputed claims that name it.
 
     \b
     Examples:
@@ -24,29 +27,34 @@ def today_command(**options: Any) -> None:
 
 
 @click.command("on")
-@click.argument("day", type=IsoDate(), metavar="DATE")
+@click.argument("text", metavar="DATE")
 @listing_options
-def on_command(day: date, **options: Any) -> None:
-    """What is observed on DATE (YYYY-MM-DD).
+def on_command(text: str, **options: Any) -> None:
+    """What is observed on DATE: 2026-12-19, Dec 19 (this year), 19 December 2011.
+
+    At a terminal and in --json, also what was held on this date under another rule (with where
+    it is now), and disputed claims that name it, with the claim followed and why.
 
     \b
-    Example:
+    Examples:
       observe on 2026-10-06
+      observe on "Dec 14"
     """
-    _show_day(day, options)
+    _show_day(typed_day(text), options)
 
 
 def _show_day(day: date, options: dict[str, Any]) -> None:
     from observe.occurrences import covering
 
-    list_occurrences(options, f"Observed on {day.isoformat()}", lambda chosen: covering(chosen, day))
+    title = f"Observed on {day.isoformat()}"
+    list_occurrences(options, title, lambda chosen: covering(chosen, day), days=[day])
 
 
 @click.command("week")
-@click.argument("day", type=IsoDate(), metavar="[DATE]", required=False)
+@click.argument("text", metavar="[DATE]", required=False)
 @listing_options
-def week_command(day: date | None, **options: Any) -> None:
-    """What is observed in the week containing DATE (default: today).
+def week_command(text: str | None, **options: Any) -> None:
+    """What is observed in the week containing DATE (default: today; DATE as for 'on').
 
     The week starts on the first_day_of_week of your config.toml (default Monday).
 
@@ -58,9 +66,11 @@ def week_command(day: date | None, **options: Any) -> None:
     from observe.occurrences import overlapping
 
     settings = current_settings()
-    first, last = week_around(day or settings.reference_day(), settings.config().first_day_of_week)
+    day = settings.reference_day() if text is None else typed_day(text)
+    first, last = week_around(day, settings.config().first_day_of_week)
     title = f"Week of {first.isoformat()} to {last.isoformat()}"
-    list_occurrences(options, title, lambda chosen: overlapping(chosen, first, last))
+    days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+    list_occurrences(options, title, lambda chosen: overlapping(chosen, first, last), days=days)
 
 
 def week_around(day: date, first_weekday: int) -> tuple[date, date]:

@@ -7,7 +7,6 @@ defining one command's options is paid only by that command.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -22,10 +21,10 @@ from observe.model import KINDS, Observance, Occurrence
 from observe.render.fields import FIELD_NAMES
 
 if TYPE_CHECKING:
-    from observe.render import Renderer
+    from observe.notes import Note
+    from observe.render import Notes, Renderer
 
 F = TypeVar("F", bound=Callable[..., Any])
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The environment is read here, in the command line's layer, and passed down.
 TODAY_ENV = "OBSERVE_TODAY"
 DATA_ENV = "OBSERVE_DATA"
@@ -56,7 +55,13 @@ class Settings:
             return self.today
         pinned = os.environ.get(TODAY_ENV)
         if pinned:
-            return parse_iso_date(pinned, f"${TODAY_ENV}")
+            from observe.typed_dates import parse_day
+
+            try:
+                self.today = parse_day(pinned, date.today().year)
+            except ObserveError as error:
+                raise ObserveError(f"${TODAY_ENV}: {error}") from None
+            return self.today
         return date.today()
 
     def config_dir(self) -> str:
@@ -106,28 +111,34 @@ class Settings:
         return not self.no_color and not os.environ.get("NO_COLOR") and self.config().color
 
 
-def parse_iso_date(text: str, where: str) -> date:
-    """A YYYY-MM-DD date, or a one-line error naming where the text came from and what is wrong."""
-    if not ISO_DATE.fullmatch(text):
-        raise ObserveError(f"{where}: '{text}' is not a date in the form YYYY-MM-DD")
-    try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise ObserveError(f"{where}: '{text}' is not a valid date: {error}") from None
+class TypedDay(click.ParamType):  # type: ignore[type-arg]  # generic only in click's stubs
+    """A date as people write it (see ``observe.typed_dates``); without a year, this year's.
 
+    For ``--today`` itself, "this year" is the local date's; commands whose DATE should follow
+    ``--today`` take text and call ``typed_day`` instead.
+    """
 
-class IsoDate(click.ParamType):  # type: ignore[type-arg]  # generic only in click's stubs
-    """A calendar date written YYYY-MM-DD; anything else is refused with the reason."""
-
-    name = "YYYY-MM-DD"
+    name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
+        from observe.typed_dates import parse_day
+
         try:
-            return parse_iso_date(str(value), "date")
+            return parse_day(str(value), date.today().year)
         except ObserveError as error:
-            self.fail(str(error).removeprefix("date: "), param, ctx)
+            self.fail(str(error), param, ctx)
+
+
+def typed_day(text: str) -> date:
+    """A DATE argument, in the reference day's year when it names none."""
+    from observe.typed_dates import parse_day
+
+    try:
+        return parse_day(text, current_settings().reference_day().year)
+    except ObserveError as error:
+        raise click.BadParameter(str(error), click.get_current_context(), param_hint="'DATE'") from None
 
 
 def current_settings() -> Settings:
@@ -154,8 +165,8 @@ def _store(attribute: str) -> Callable[[click.Context, click.Parameter, Any], No
 def common_options(function: F) -> F:
     """Options accepted both before and after the command name (``observe --json next``)."""
     options = [
-        click.option("--today", type=IsoDate(), expose_value=False, callback=_store("today"),
-                     help="Pretend today is this date (default: the local date)."),
+        click.option("--today", type=TypedDay(), expose_value=False, callback=_store("today"),
+                     help="Pretend today is this date: 2026-12-19 or Dec 19 (default: the local date)."),
         click.option("--json", "json_output", is_flag=True, expose_value=False, callback=_store("json"),
                      help="Print one JSON document (see docs/json.md)."),
         click.option("--no-color", is_flag=True, expose_value=False, callback=_store("no_color"),
@@ -213,12 +224,16 @@ def output_options(function: F) -> F:
     return function
 
 
-def _emit(occurrences: list[Occurrence], title: str, output: dict[str, Any]) -> None:
+def _emit(occurrences: list[Occurrence], title: str, output: dict[str, Any], notes: Notes | None) -> None:
     """Hand occurrences to the run's renderer; print nothing only when asked, exit 1 only when asked."""
     settings = current_settings()
+    if output["template"] is not None:
+        from observe.render.template import check
+
+        check(output["template"])
     renderer = settings.renderer(output["template"])
     if occurrences or not output["quiet_if_empty"]:
-        renderer.occurrences(occurrences, settings.reference_day(), title)
+        renderer.occurrences(occurrences, settings.reference_day(), title, notes)
     if output["fail_if_empty"] and not occurrences:
         raise SystemExit(EXIT_NOTHING_FOUND)
 
@@ -232,11 +247,30 @@ def listing_options(function: F) -> F:
 
 
 def list_occurrences(
-    options: dict[str, Any], title: str, find: Callable[[list[Observance]], list[Occurrence]]
+    options: dict[str, Any],
+    title: str,
+    find: Callable[[list[Observance]], list[Occurrence]],
+    days: list[date] | None = None,
 ) -> None:
-    """What every listing command does: pick the observances, find their occurrences, print them."""
+    """What every listing command does: pick the observances, find their occurrences, print them.
+
+    ``days``: the dates the user asked about, for notes on what else concerns them.
+    """
     filters, output = _split_options(options)
-    _emit(find(selected(**filters)), title, output)
+    chosen = selected(**filters)
+    notes = None if days is None else _notes(chosen, days)
+    _emit(find(chosen), title, output, notes)
+
+
+def _notes(chosen: list[Observance], days: list[date]) -> Notes:
+    """Notes on ``days``, computed only if the renderer shows them (they read the details)."""
+
+    def compute() -> list[Note]:
+        from observe.notes import notes_for
+
+        return notes_for(chosen, current_settings().dataset().details, days)
+
+    return compute
 
 
 def _split_options(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

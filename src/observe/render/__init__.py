@@ -13,12 +13,18 @@ import sys
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
+    from observe.changes import Change
     from observe.details import Details
     from observe.errors import Problem
     from observe.model import Observance, Occurrence
+    from observe.notes import Note
     from observe.search import Match
+    from observe.when import Answer
+
+    Notes = Callable[[], list[Note]]
 
 # The modes a user can ask for by name (config ``output``, or a flag); a terminal is what
 # ``auto`` chooses when standard output is one, and a template what --format asks for.
@@ -32,9 +38,15 @@ _RENDERERS = {
 
 
 class Renderer(Protocol):
-    """What every output mode can show."""
+    """What every output mode can show.
 
-    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None: ...
+    ``notes`` (for a date asked about) are computed only by the modes that show them, so a
+    listing in a pipe does not read the details they need.
+    """
+
+    def occurrences(
+        self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
+    ) -> None: ...
 
     def profile(self, observance: Observance, details: Details, today: date) -> None: ...
 
@@ -43,6 +55,10 @@ class Renderer(Protocol):
     def matches(self, query: str, matches: list[Match]) -> None: ...
 
     def validation(self, checked: int, problems: list[Problem]) -> None: ...
+
+    def when(self, observance: Observance, answers: list[Answer], today: date) -> None: ...
+
+    def changes(self, changes: list[Change], since: date, until: date) -> None: ...
 
 
 class Options(Protocol):

@@ -1,4 +1,4 @@
-"""The fields of an occurrence as every text output names them.
+"""The fields of an occurrence (and of a change of the calendar) as every text output names them.
 
 Plain lines, ``--json`` and ``--format`` templates all read from this one mapping, so a field
 means the same thing everywhere and the documented names cannot drift apart.
@@ -7,10 +7,14 @@ means the same thing everywhere and the documented names cannot drift apart.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from observe.model import Occurrence
 from observe.printable import one_line
 from observe.rules import WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from observe.changes import Change
 
 FIELD_NAMES = (
     "date", "end", "weekday", "days_until", "id", "name", "kind",
@@ -35,3 +39,20 @@ def occurrence_fields(occurrence: Occurrence, today: date) -> dict[str, str | in
         "url": observance.url,
     }
     return {name: one_line(value) if isinstance(value, str) else value for name, value in fields.items()}
+
+
+CHANGE_FIELD_NAMES = ("date", "kind", "id", "name", "what", "sources")
+
+
+def change_fields(change: Change) -> dict[str, str | int]:
+    """The fields of one change of the calendar, each one line with no control character."""
+    event = change.event
+    fields = {
+        "date": event.date,
+        "kind": event.kind,
+        "id": change.observance.id,
+        "name": change.observance.name_in(int(event.date[:4])),
+        "what": event.what,
+        "sources": ", ".join(event.sources),
+    }
+    return {name: one_line(value) for name, value in fields.items()}

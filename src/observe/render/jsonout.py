@@ -9,16 +9,22 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from observe.details import Details, Source
 from observe.errors import Problem
 from observe.model import Observance, Occurrence
 from observe.profile import current_rule, next_occurrence
 from observe.render import Options, write
-from observe.render.fields import occurrence_fields
+from observe.render.fields import change_fields, occurrence_fields
 from observe.search import Match
 from observe.timeline import timeline
+
+if TYPE_CHECKING:
+    from observe.changes import Change
+    from observe.notes import Note
+    from observe.render import Notes
+    from observe.when import Answer
 
 JSON_VERSION = 1
 
@@ -127,6 +133,34 @@ def search_document(query: str, matches: Iterable[Match]) -> dict[str, Any]:
     return {"version": JSON_VERSION, "query": query, "results": results}
 
 
+def note_items(notes: list[Note]) -> list[dict[str, Any]]:
+    """What concerns the asked date besides what falls on it (see observe.notes)."""
+    return [
+        {"kind": note.kind, "id": note.observance.id, "text": note.text, "sources": list(note.sources)}
+        for note in notes
+    ]
+
+
+def when_document(observance: Observance, answers: list[Answer], today: date) -> dict[str, Any]:
+    years = [
+        {
+            "year": answer.year,
+            "occurrences": [occurrence_item(occurrence, today) for occurrence in answer.occurrences],
+            "why_none": answer.why_none or None,
+        }
+        for answer in answers
+    ]
+    return {"version": JSON_VERSION, "id": observance.id, "name": observance.name, "years": years}
+
+
+def changes_document(changes: list[Change], since: date, until: date) -> dict[str, Any]:
+    items = []
+    for change in changes:
+        fields = change_fields(change)
+        items.append({**fields, "sources": list(change.event.sources)})
+    return {"version": JSON_VERSION, "since": since.isoformat(), "until": until.isoformat(), "changes": items}
+
+
 def validation_document(checked: int, problems: list[Problem]) -> dict[str, Any]:
     """``validate --json``: how many paths were checked, and each problem found."""
     items = [{"file": p.file, "line": p.line, "message": p.message} for p in problems]
@@ -150,8 +184,13 @@ class JsonRenderer:
     def __init__(self, options: Options, template: str | None = None) -> None:
         self.options = options
 
-    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None:
-        write(dumps(occurrences_document(occurrences, today)) + "\n")
+    def occurrences(
+        self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
+    ) -> None:
+        document = occurrences_document(occurrences, today)
+        if notes is not None:
+            document["notes"] = note_items(notes())
+        write(dumps(document) + "\n")
 
     def profile(self, observance: Observance, details: Details, today: date) -> None:
         write(dumps(observance_document(observance, details, today)) + "\n")
@@ -164,3 +203,9 @@ class JsonRenderer:
 
     def validation(self, checked: int, problems: list[Problem]) -> None:
         write(dumps(validation_document(checked, problems)) + "\n")
+
+    def when(self, observance: Observance, answers: list[Answer], today: date) -> None:
+        write(dumps(when_document(observance, answers, today)) + "\n")
+
+    def changes(self, changes: list[Change], since: date, until: date) -> None:
+        write(dumps(changes_document(changes, since, until)) + "\n")

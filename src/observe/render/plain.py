@@ -18,18 +18,33 @@ from observe.render import Options, write
 from observe.rules import WEEKDAYS
 
 if TYPE_CHECKING:
+    from observe.changes import Change
     from observe.details import Details
     from observe.errors import Problem
     from observe.model import Observance
+    from observe.render import Notes
     from observe.search import Match
+    from observe.when import Answer
+
+
+def span(occurrence: Occurrence) -> str:
+    """``START`` or ``START/END`` in ISO 8601."""
+    if occurrence.end == occurrence.start:
+        return occurrence.start.isoformat()
+    return f"{occurrence.start.isoformat()}/{occurrence.end.isoformat()}"
+
+
+def _rule_and_sources(occurrence: Occurrence) -> tuple[str, str]:
+    """The rule that set an occurrence in words, and its sources (an exception's, where one did)."""
+    if occurrence.exception is not None:
+        exception = occurrence.exception
+        return f"held on another date in {exception.year}", ", ".join(exception.sources)
+    return occurrence.era.describe(), ", ".join(occurrence.era.sources)
 
 
 def occurrence_line(occurrence: Occurrence, today: date) -> str:
-    when = occurrence.start.isoformat()
-    if occurrence.end != occurrence.start:
-        when += "/" + occurrence.end.isoformat()
     fields = (
-        when,
+        span(occurrence),
         WEEKDAYS[occurrence.start.weekday()],
         str(occurrence.days_until(today)),
         occurrence.observance.kind,
@@ -49,7 +64,10 @@ class PlainRenderer:
     def __init__(self, options: Options, template: str | None = None) -> None:
         self.options = options
 
-    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None:
+    def occurrences(
+        self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
+    ) -> None:
+        """One occurrence a line and nothing else: scripts parse it (notes are for people)."""
         write("".join(line + "\n" for line in occurrence_lines(occurrences, today)))
 
     def profile(self, observance: Observance, details: Details, today: date) -> None:
@@ -70,3 +88,30 @@ class PlainRenderer:
         """Problems go to standard error as ``file:line: message``; a clean run says so here."""
         if not problems:
             write(f"{checked} file{'s' if checked != 1 else ''} checked, no problems\n")
+
+    def when(self, observance: Observance, answers: list[Answer], today: date) -> None:
+        """``YEAR<TAB>DATE[/END]<TAB>RULE<TAB>SOURCES``, or ``YEAR<TAB>-<TAB>WHY``, a line each."""
+        lines = []
+        for answer in answers:
+            if not answer.occurrences:
+                lines.append(f"{answer.year}\t-\t{answer.why_none}")
+            for occurrence in answer.occurrences:
+                rule, sources = _rule_and_sources(occurrence)
+                lines.append(
+                    "\t".join(
+                        one_line(field) for field in (str(answer.year), span(occurrence), rule, sources)
+                    )
+                )
+        write("".join(line + "\n" for line in lines))
+
+    def changes(self, changes: list[Change], since: date, until: date) -> None:
+        """``DATE<TAB>KIND<TAB>ID<TAB>WHAT<TAB>SOURCES``, oldest first."""
+        from observe.render.fields import change_fields
+
+        rows = (change_fields(change) for change in changes)
+        write(
+            "".join(
+                "\t".join(str(row[key]) for key in ("date", "kind", "id", "what", "sources")) + "\n"
+                for row in rows
+            )
+        )

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from observe.errors import ObserveError
 from observe.model import Occurrence
 from observe.render import Options, write
 from observe.render.fields import FIELD_NAMES, occurrence_fields
 from observe.render.plain import PlainRenderer
+
+if TYPE_CHECKING:
+    from observe.changes import Change
+    from observe.render import Notes
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\\[tn\\]|[{}]")
 ESCAPES = {"{{": "{", "}}": "}", "\\t": "\t", "\\n": "\n", "\\\\": "\\"}
@@ -23,7 +28,7 @@ class TemplateError(ObserveError):
     """A template names an unknown field or has an unmatched brace."""
 
 
-def check(template: str) -> None:
+def check(template: str, names: tuple[str, ...] = FIELD_NAMES) -> None:
     """Refuse a bad template before any output, naming the offending part."""
     for match in PLACEHOLDER.finditer(template):
         token = match.group(0)
@@ -32,10 +37,8 @@ def check(template: str) -> None:
         name = match.group(1)
         if name is None:
             raise TemplateError(f"unmatched '{token}' in --format (write '{token * 2}' for a literal brace)")
-        if name not in FIELD_NAMES:
-            raise TemplateError(
-                f"unknown field '{{{name}}}' in --format; fields are: {', '.join(FIELD_NAMES)}"
-            )
+        if name not in names:
+            raise TemplateError(f"unknown field '{{{name}}}' in --format; fields are: {', '.join(names)}")
 
 
 def render(template: str, fields: dict[str, str | int]) -> str:
@@ -49,13 +52,20 @@ def render(template: str, fields: dict[str, str | int]) -> str:
 
 
 class TemplateRenderer(PlainRenderer):
-    """``--format``: occurrences through the user's template; anything else as plain text."""
+    """``--format``: occurrences and changes through the user's template (which the command has
+    checked with ``check`` against the fields it offers); anything else as plain text."""
 
     def __init__(self, options: Options, template: str | None = None) -> None:
         super().__init__(options)
         assert template is not None, "chosen only when --format gives a template"
-        check(template)
         self.template = template
 
-    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None:
+    def occurrences(
+        self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
+    ) -> None:
         write("".join(render(self.template, occurrence_fields(o, today)) + "\n" for o in occurrences))
+
+    def changes(self, changes: list[Change], since: date, until: date) -> None:
+        from observe.render.fields import change_fields
+
+        write("".join(render(self.template, change_fields(change)) + "\n" for change in changes))

@@ -22,10 +22,13 @@ from observe.printable import one_line
 from observe.render import Options
 
 if TYPE_CHECKING:
+    from observe.changes import Change
     from observe.details import Details
     from observe.errors import Problem
     from observe.model import Observance
+    from observe.render import Notes
     from observe.search import Match
+    from observe.when import Answer
 
 
 def make_console(color: bool) -> Console:
@@ -109,8 +112,12 @@ class TerminalRenderer:
     def __init__(self, options: Options, template: str | None = None) -> None:
         self.console = make_console(options.color())
 
-    def occurrences(self, occurrences: list[Occurrence], today: date, title: str) -> None:
+    def occurrences(
+        self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
+    ) -> None:
         print_occurrences(self.console, occurrences, today, title)
+        for note in [] if notes is None else notes():
+            self.console.print(one_line(note.text), style="dim" if note.kind == "disputed" else None)
 
     def profile(self, observance: Observance, details: Details, today: date) -> None:
         from observe.render.terminal_record import print_profile
@@ -130,3 +137,41 @@ class TerminalRenderer:
     def validation(self, checked: int, problems: list[Problem]) -> None:
         if not problems:
             self.console.print(f"{checked} file{'s' if checked != 1 else ''} checked, no problems")
+
+    def when(self, observance: Observance, answers: list[Answer], today: date) -> None:
+        table = Table(title=one_line(f"When: {observance.name}"), title_justify="left", header_style="bold")
+        table.add_column("Year", no_wrap=True)
+        table.add_column("Date", no_wrap=True)
+        table.add_column("Rule, or why none", ratio=3)
+        table.add_column("Source", style="dim", ratio=1, overflow="fold")
+        for answer in answers:
+            if not answer.occurrences:
+                table.add_row(str(answer.year), "–", answer.why_none, "")
+            for occurrence in answer.occurrences:
+                when = human_date(occurrence.start)
+                if occurrence.end != occurrence.start:
+                    when += f" – {human_date(occurrence.end)}"
+                era = occurrence.era
+                rule = era.describe() if occurrence.exception is None else "held on another date this year"
+                keys = era.sources if occurrence.exception is None else occurrence.exception.sources
+                table.add_row(str(answer.year), when, one_line(rule), one_line(", ".join(keys)))
+        self.console.print(table)
+
+    def changes(self, changes: list[Change], since: date, until: date) -> None:
+        from observe.render.fields import change_fields
+
+        title = f"Changes from {since.isoformat()} to {until.isoformat()}"
+        if not changes:
+            self.console.print(f"{title}: none.")
+            return
+        table = Table(title=title, title_justify="left", header_style="bold")
+        table.add_column("Date", no_wrap=True)
+        table.add_column("Observance", style="bold", ratio=2)
+        table.add_column("What", ratio=3)
+        table.add_column("Source", style="dim", ratio=1, overflow="fold")
+        for change in changes:
+            fields = change_fields(change)
+            table.add_row(
+                str(fields["date"]), str(fields["name"]), str(fields["what"]), str(fields["sources"])
+            )
+        self.console.print(table)
