@@ -186,7 +186,7 @@ def test_a_bad_config_is_reported_with_its_line(run: Runner, config_dir: Path) -
     assert result.code == 3
     assert result.err.splitlines() == [
         f"{config}:2: colour: unknown setting",
-        f"{config}:3: output: must be one of: auto, plain, json",
+        f"{config}:3: output: must be one of: auto, plain, json, csv, markdown",
     ]
 
 

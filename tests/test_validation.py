@@ -206,7 +206,7 @@ def test_each_fault_is_reported_at_its_line(
         ('topics = "health"\n', 1, "topics: must be a list of strings"),
         ('kinds = ["month"]\n', 1, "kinds: may only hold 'day' and 'week'"),
         ("count = 0\n", 1, "count: must be a whole number of at least 1"),
-        ('output = "fancy"\n', 1, "output: must be one of: auto, plain, json"),
+        ('output = "fancy"\n', 1, "output: must be one of: auto, plain, json, csv, markdown"),
         ('color = "yes"\n', 1, "color: must be true or false"),
         ('first_day_of_week = "someday"\n', 1, "first_day_of_week: must be a weekday name"),
         ("\n\ncolour = true\n", 3, "colour: unknown setting"),

@@ -35,6 +35,7 @@ COMMANDS = {
     "on": "observe.cli.days:on_command",
     "week": "observe.cli.days:week_command",
     "list": "observe.cli.year:list_command",
+    "month": "observe.cli.month:month_command",
     "show": "observe.cli.records:show_command",
     "history": "observe.cli.records:history_command",
     "search": "observe.cli.records:search_command",

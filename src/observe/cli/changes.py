@@ -12,6 +12,7 @@ from observe.cli.shared import (
     current_settings,
     filter_options,
     selected,
+    table_options,
     typed_day,
 )
 
@@ -25,6 +26,7 @@ from observe.cli.shared import (
     metavar="TEMPLATE",
     help="One line per change from {date}, {kind}, {id}, {name}, {what} and {sources}.",
 )
+@table_options
 @filter_options
 @common_options
 def changes_command(

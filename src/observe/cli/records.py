@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from observe.cli.shared import Settings, common_options, current_settings, resolve_id
+from observe.cli.shared import Settings, common_options, current_settings, resolve_id, table_options
 from observe.errors import EXIT_NOTHING_FOUND, ObserveError
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ def history_command(ident: str) -> None:
 @click.command("search")
 @click.argument("words", nargs=-1, required=True)
 @click.option("--fail-if-empty", is_flag=True, help="Exit with status 1 when nothing matches.")
+@table_options
 @common_options
 def search_command(words: tuple[str, ...], fail_if_empty: bool) -> None:
     """Find observances by name, alias, topic, body, instrument symbol or description.

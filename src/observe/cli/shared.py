@@ -36,7 +36,7 @@ class Settings:
 
     def __init__(self) -> None:
         self.today: date | None = None
-        self.json = False
+        self.requested: list[str] = []  # output modes asked for by flag: json, csv, markdown
         self.no_color = False
         self.data: list[str] = []
         self._dataset: Dataset | None = None
@@ -85,22 +85,21 @@ class Settings:
             self._dataset = load(self.user_paths())
         return self._dataset
 
-    def wants_json(self) -> bool:
-        return self.json or self.config().output == "json"
-
     def renderer(self, template: str | None = None) -> Renderer:
-        """The one renderer of this run: a template if --format gave one, else JSON if asked
-        for, else a table on a terminal, else plain text."""
+        """The one renderer of this run: the mode a flag asked for (--json, --csv, --markdown,
+        --format: one at most), else config's ``output``, else a table on a terminal, else plain."""
         from observe.render import choose
 
-        if template is not None:
-            mode = "template"
-        elif self.wants_json():
-            mode = "json"
-        elif self.on_terminal():
-            mode = "terminal"
+        asked = sorted({*self.requested, *(["template"] if template is not None else [])})
+        if len(asked) > 1:
+            flags = ", ".join("--format" if mode == "template" else f"--{mode}" for mode in asked)
+            raise click.UsageError(f"{flags}: give only one output format", click.get_current_context())
+        if asked:
+            mode = asked[0]
+        elif self.config().output != "auto":
+            mode = self.config().output
         else:
-            mode = "plain"
+            mode = "terminal" if self.on_terminal() else "plain"
         return choose(mode, self, template)
 
     def on_terminal(self) -> bool:
@@ -152,7 +151,9 @@ def _store(attribute: str) -> Callable[[click.Context, click.Parameter, Any], No
         if value is None or value is False or value == ():
             return
         settings = ctx.ensure_object(Settings)
-        if attribute == "data":
+        if attribute == "requested":
+            settings.requested.append(param.name or "")
+        elif attribute == "data":
             if "" in value:
                 raise click.BadParameter("an empty path names no file or folder", ctx, param)
             settings.data.extend(value)
@@ -167,7 +168,7 @@ def common_options(function: F) -> F:
     options = [
         click.option("--today", type=TypedDay(), expose_value=False, callback=_store("today"),
                      help="Pretend today is this date: 2026-12-19 or Dec 19 (default: the local date)."),
-        click.option("--json", "json_output", is_flag=True, expose_value=False, callback=_store("json"),
+        click.option("--json", "json", is_flag=True, expose_value=False, callback=_store("requested"),
                      help="Print one JSON document (see docs/json.md)."),
         click.option("--no-color", is_flag=True, expose_value=False, callback=_store("no_color"),
                      help="No colour, even on a terminal (NO_COLOR is honoured too)."),
@@ -209,6 +210,19 @@ def selected(
     return Selection(ids, topics, bodies, kinds).apply(settings.dataset().observances)
 
 
+def table_options(function: F) -> F:
+    """--csv and --markdown: the tables of every command that lists (occurrences, matches, changes)."""
+    options = [
+        click.option("--csv", "csv", is_flag=True, expose_value=False, callback=_store("requested"),
+                     help="Print CSV (RFC 4180, UTF-8, a header row) for spreadsheets."),
+        click.option("--markdown", "markdown", is_flag=True, expose_value=False, callback=_store("requested"),
+                     help="Print a Markdown table (GitHub-flavoured), the official pages as links."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 def output_options(function: F) -> F:
     """Options of every command that lists occurrences."""
     options = [
@@ -243,7 +257,7 @@ OUTPUT_KEYS = ("template", "quiet_if_empty", "fail_if_empty")
 
 def listing_options(function: F) -> F:
     """Everything a command that lists occurrences takes: output choices, filters, common options."""
-    return output_options(filter_options(common_options(function)))
+    return output_options(table_options(filter_options(common_options(function))))
 
 
 def list_occurrences(
@@ -256,7 +270,7 @@ def list_occurrences(
 
     ``days``: the dates the user asked about, for notes on what else concerns them.
     """
-    filters, output = _split_options(options)
+    filters, output = split_options(options)
     chosen = selected(**filters)
     notes = None if days is None else _notes(chosen, days)
     _emit(find(chosen), title, output, notes)
@@ -273,7 +287,7 @@ def _notes(chosen: list[Observance], days: list[date]) -> Notes:
     return compute
 
 
-def _split_options(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def split_options(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Separate the filter options from the output options that listing commands share."""
     output = {key: options.pop(key) for key in OUTPUT_KEYS}
     return options, output

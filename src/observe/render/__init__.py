@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from observe.details import Details
     from observe.errors import Problem
     from observe.model import Observance, Occurrence
+    from observe.month import Month
     from observe.notes import Note
     from observe.search import Match
     from observe.when import Answer
@@ -28,12 +29,14 @@ if TYPE_CHECKING:
 
 # The modes a user can ask for by name (config ``output``, or a flag); a terminal is what
 # ``auto`` chooses when standard output is one, and a template what --format asks for.
-MODES = ("plain", "json")
+MODES = ("plain", "json", "csv", "markdown")
 _RENDERERS = {
     "plain": "observe.render.plain:PlainRenderer",
     "json": "observe.render.jsonout:JsonRenderer",
     "terminal": "observe.render.terminal:TerminalRenderer",
     "template": "observe.render.template:TemplateRenderer",
+    "csv": "observe.render.csvout:CsvRenderer",
+    "markdown": "observe.render.markdown:MarkdownRenderer",
 }
 
 
@@ -59,6 +62,8 @@ class Renderer(Protocol):
     def when(self, observance: Observance, answers: list[Answer], today: date) -> None: ...
 
     def changes(self, changes: list[Change], since: date, until: date) -> None: ...
+
+    def month(self, months: list[Month], today: date, first_weekday: int) -> None: ...
 
 
 class Options(Protocol):

@@ -17,11 +17,13 @@ from observe.model import Observance, Occurrence
 from observe.profile import current_rule, next_occurrence
 from observe.render import Options, write
 from observe.render.fields import change_fields, occurrence_fields
+from observe.rules import WEEKDAY_NAMES
 from observe.search import Match
 from observe.timeline import timeline
 
 if TYPE_CHECKING:
     from observe.changes import Change
+    from observe.month import Month
     from observe.notes import Note
     from observe.render import Notes
     from observe.when import Answer
@@ -161,6 +163,29 @@ def changes_document(changes: list[Change], since: date, until: date) -> dict[st
     return {"version": JSON_VERSION, "since": since.isoformat(), "until": until.isoformat(), "changes": items}
 
 
+def months_document(months: list[Month], today: date, first_weekday: int) -> dict[str, Any]:
+    """``month``: each month's weeks (a day: its date and the ids in progress; null outside the
+    month) and its occurrences."""
+    items = [
+        {
+            "month": f"{grid.year:04d}-{grid.month:02d}",
+            "weeks": [
+                [
+                    None
+                    if day is None
+                    else {"date": day.isoformat(), "ids": [o.observance.id for o in grid.on(day)]}
+                    for day in week
+                ]
+                for week in grid.weeks
+            ],
+            "occurrences": [occurrence_item(occurrence, today) for occurrence in grid.occurrences],
+        }
+        for grid in months
+    ]
+    first = WEEKDAY_NAMES[first_weekday].lower()
+    return {"version": JSON_VERSION, "today": today.isoformat(), "first_day_of_week": first, "months": items}
+
+
 def validation_document(checked: int, problems: list[Problem]) -> dict[str, Any]:
     """``validate --json``: how many paths were checked, and each problem found."""
     items = [{"file": p.file, "line": p.line, "message": p.message} for p in problems]
@@ -209,3 +234,6 @@ class JsonRenderer:
 
     def changes(self, changes: list[Change], since: date, until: date) -> None:
         write(dumps(changes_document(changes, since, until)) + "\n")
+
+    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
+        write(dumps(months_document(months, today, first_weekday)) + "\n")

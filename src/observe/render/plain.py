@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from observe.model import Occurrence
 from observe.printable import one_line
 from observe.render import Options, write
-from observe.rules import WEEKDAYS
+from observe.rules import MONTH_NAMES, WEEKDAYS
 
 if TYPE_CHECKING:
     from observe.changes import Change
     from observe.details import Details
     from observe.errors import Problem
     from observe.model import Observance
+    from observe.month import Month
     from observe.render import Notes
     from observe.search import Match
     from observe.when import Answer
@@ -40,6 +41,18 @@ def _rule_and_sources(occurrence: Occurrence) -> tuple[str, str]:
         exception = occurrence.exception
         return f"held on another date in {exception.year}", ", ".join(exception.sources)
     return occurrence.era.describe(), ", ".join(occurrence.era.sources)
+
+
+def month_grid(grid: Month, first_weekday: int) -> list[str]:
+    """A month like cal(1): its name, the weekdays, and a row a week; ``*`` after a day that has
+    an observance (the marker a pipe can carry where a terminal uses colour)."""
+    header = f"{MONTH_NAMES[grid.month - 1]} {grid.year}"
+    days = [WEEKDAYS[(first_weekday + offset) % 7][:2] for offset in range(7)]
+    rows = [header, "  ".join(days)]
+    for week in grid.weeks:
+        cells = ["    " if day is None else f"{day.day:>2}{'*' if grid.on(day) else ' '} " for day in week]
+        rows.append("".join(cells).rstrip())
+    return rows
 
 
 def occurrence_line(occurrence: Occurrence, today: date) -> str:
@@ -103,6 +116,15 @@ class PlainRenderer:
                     )
                 )
         write("".join(line + "\n" for line in lines))
+
+    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
+        """Each month as a fixed-width grid (``*`` marks a day with an observance), then its
+        occurrences one a line as ``list`` prints them."""
+        blocks = [
+            "\n".join([*month_grid(grid, first_weekday), "", *occurrence_lines(grid.occurrences, today)])
+            for grid in months
+        ]
+        write("\n\n".join(blocks) + "\n")
 
     def changes(self, changes: list[Change], since: date, until: date) -> None:
         """``DATE<TAB>KIND<TAB>ID<TAB>WHAT<TAB>SOURCES``, oldest first."""

@@ -18,6 +18,7 @@ from observe.render.plain import PlainRenderer
 
 if TYPE_CHECKING:
     from observe.changes import Change
+    from observe.month import Month
     from observe.render import Notes
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\\[tn\\]|[{}]")
@@ -64,6 +65,11 @@ class TemplateRenderer(PlainRenderer):
         self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
     ) -> None:
         write("".join(render(self.template, occurrence_fields(o, today)) + "\n" for o in occurrences))
+
+    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
+        from observe.month import distinct_occurrences
+
+        self.occurrences(distinct_occurrences(months), today, "")
 
     def changes(self, changes: list[Change], since: date, until: date) -> None:
         from observe.render.fields import change_fields

@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import locale
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from observe.model import Occurrence
 from observe.printable import one_line
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from observe.details import Details
     from observe.errors import Problem
     from observe.model import Observance
+    from observe.month import Month
     from observe.render import Notes
     from observe.search import Match
     from observe.when import Answer
@@ -83,6 +85,44 @@ def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str)
             one_line(occurrence.observance.id),
         )
     return table
+
+
+SHOWN_PER_DAY = 2
+
+
+def human_month(grid: Month) -> str:
+    return f"{grid.first.strftime('%B')} {grid.year}"
+
+
+def month_table(grid: Month, today: date, first_weekday: int, width: int) -> Table:
+    """The month as a grid: each day's number (today's reversed), then the short names of what
+    is observed (weeks on each of their days), and how many more there are; ``width`` is the
+    console's, so that a name fits its cell on one line."""
+    cell_width = max(6, (width - 22) // 7)
+    table = Table(title=human_month(grid), title_justify="left", header_style="bold", show_lines=True)
+    for offset in range(7):
+        day = grid.first + timedelta(days=(first_weekday - grid.first.weekday() + offset) % 7)
+        table.add_column(day.strftime("%a"), ratio=1, overflow="fold", vertical="top")
+    for week in grid.weeks:
+        table.add_row(*(Text("") if day is None else _day_cell(grid, day, today, cell_width) for day in week))
+    return table
+
+
+def _day_cell(grid: Month, day: date, today: date, width: int) -> Text:
+    cell = Text(str(day.day), style="bold reverse" if day == today else "bold")
+    found = grid.on(day)
+    for occurrence in found[:SHOWN_PER_DAY]:
+        name = short_name(occurrence)
+        cell.append("\n" + (name if len(name) <= width else name[: width - 1] + "…"), style="cyan")
+    if len(found) > SHOWN_PER_DAY:
+        cell.append(f"\n+{len(found) - SHOWN_PER_DAY} more", style="dim")
+    return cell
+
+
+def short_name(occurrence: Occurrence) -> str:
+    """The shortest of the names and aliases that is not an acronym (two words at least)."""
+    names = [occurrence.name, *(alias for alias in occurrence.observance.aliases if " " in alias)]
+    return one_line(min(names, key=len))
 
 
 def print_occurrences(console: Console, occurrences: list[Occurrence], today: date, title: str) -> None:
@@ -156,6 +196,11 @@ class TerminalRenderer:
                 keys = era.sources if occurrence.exception is None else occurrence.exception.sources
                 table.add_row(str(answer.year), when, one_line(rule), one_line(", ".join(keys)))
         self.console.print(table)
+
+    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
+        for grid in months:
+            self.console.print(month_table(grid, today, first_weekday, self.console.width))
+            print_occurrences(self.console, grid.occurrences, today, f"In {human_month(grid)}")
 
     def changes(self, changes: list[Change], since: date, until: date) -> None:
         from observe.render.fields import change_fields
