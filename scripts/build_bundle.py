@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from observe.errors import DataError
-from observe.load.bundle import DETAILS_NAME, INDEX_MODULE, compile_bundle
+from observe.load.bundle import DETAILS_NAME, INDEX_MODULE, NAMES_NAME, compile_bundle
+from observe.model import LANGUAGES
 from observe.provenance import report
 from observe.revisions import RECORD_NAME, current, dumps, problems
 
@@ -34,13 +36,14 @@ def main() -> int:
         return _report(compiled.records, verbose=True)
     record_path = REPO / "data" / RECORD_NAME
     recorded = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
-    unrevised = problems(compiled.records, recorded, require_current=False)
+    unrevised = problems(compiled.records, recorded, require_current=False, today=date.today().isoformat())
     if unrevised:
         print("\n".join(unrevised), file=sys.stderr)
         return 3
     targets = {
         REPO / "src" / "observe" / INDEX_MODULE: compiled.index_module,
         REPO / "data" / DETAILS_NAME: compiled.details_json,
+        REPO / "data" / NAMES_NAME: compiled.names_json,
         record_path: dumps(current(compiled.records)),
     }
     for target, text in targets.items():
@@ -52,9 +55,19 @@ def main() -> int:
 
 
 def _report(records: list[dict[str, Any]], verbose: bool) -> int:
-    """Print the provenance report; fail while a symbol key points at a copy."""
+    """Print the provenance report and the names known per language; fail while a symbol key
+    points at a copy."""
     provenance = report(records)
     print(provenance.summary())
+    coverage = []
+    for lang in LANGUAGES:
+        named = sum(
+            1
+            for r in records
+            if lang == "en" or any(n["lang"] == lang and "until" not in n for n in r.get("names", ()))
+        )
+        coverage.append(f"{lang} {named}")
+    print(f"names of the {len(records)} observances, per language: " + ", ".join(coverage))
     for copy in provenance.copies:
         print(f"  {copy}", file=sys.stderr)
     if verbose:

@@ -163,4 +163,5 @@ def test_a_change_without_a_new_revised_date_is_caught() -> None:
     (problem,) = revision_problems([changed], recorded, require_current=False)
     assert "content changed but 'revised' is still 2026-01-01" in problem
     assert revision_problems([{**changed, "revised": "2026-02-01"}], recorded, require_current=False) == []
+    assert revision_problems([changed], recorded, require_current=False, today="2026-01-01") == []
     assert "not up to date" in revision_problems([{**changed, "revised": "2026-02-01"}], recorded, True)[0]

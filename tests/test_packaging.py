@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from observe.load.bundle import DETAILS_NAME, INDEX_MODULE, compile_bundle
+from observe.load.bundle import DETAILS_NAME, INDEX_MODULE, NAMES_NAME, compile_bundle
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -22,6 +22,7 @@ def test_compiled_data_is_fresh() -> None:
         INDEX_MODULE + stale
     )
     assert (DATA / DETAILS_NAME).read_text("utf-8") == compiled.details_json, DETAILS_NAME + stale
+    assert (DATA / NAMES_NAME).read_text("utf-8") == compiled.names_json, NAMES_NAME + stale
 
 
 def test_the_wheel_ships_the_dataset(tmp_path: Path) -> None:
@@ -32,7 +33,7 @@ def test_the_wheel_ships_the_dataset(tmp_path: Path) -> None:
     )  # fmt: skip
     (wheel,) = tmp_path.glob("observe_days-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"observe/bundled_index.py", "observe/data/details.json"} <= names
+    assert {"observe/bundled_index.py", "observe/data/details.json", "observe/data/names.json"} <= names
     tomls = {path.name for path in (DATA / "observances").glob("*.toml")}
     assert {f"observe/data/observances/{name}" for name in tomls} <= names
 

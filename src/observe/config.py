@@ -12,7 +12,7 @@ import os
 from typing import Any, NamedTuple
 
 from observe.errors import DataError, Problem
-from observe.model import KINDS
+from observe.model import KINDS, LANGUAGES
 from observe.render import MODES
 from observe.rules import WEEKDAY_NAMES
 
@@ -30,6 +30,7 @@ class Config(NamedTuple):
     output: str = "auto"
     color: bool = True
     first_day_of_week: int = 0
+    lang: str = "en"
 
 
 def observance_dir(folder: str) -> str:
@@ -83,6 +84,11 @@ def parse_config(text: str, label: str) -> Config:
         elif key == "color":
             if not isinstance(value, bool):
                 problem(key, "must be true or false")
+            else:
+                values[key] = value
+        elif key == "lang":
+            if value not in LANGUAGES:
+                problem(key, f"must be one of: {', '.join(LANGUAGES)}")
             else:
                 values[key] = value
         elif key == "first_day_of_week":

@@ -53,6 +53,15 @@ class Dispute(NamedTuple):
     reason: str
 
 
+class Name(NamedTuple):
+    """The official name in one of the other UN languages (``until``: the last year it was used)."""
+
+    lang: str
+    name: str
+    sources: tuple[str, ...]
+    until: int | None = None
+
+
 class Details(NamedTuple):
     """What ``show``, ``history``, ``search`` and ``export`` add to an observance."""
 
@@ -62,6 +71,7 @@ class Details(NamedTuple):
     events: tuple[Event, ...] = ()
     disputes: tuple[Dispute, ...] = ()
     revised: str = ""
+    names: tuple[Name, ...] = ()
 
     def proclamation(self, observance: Observance) -> Source:
         return self.sources[observance.instrument]
@@ -75,5 +85,5 @@ class Details(NamedTuple):
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-DETAIL_KEYS = ("description", "sources", "lead", "events", "disputes", "revised")
+DETAIL_KEYS = ("description", "sources", "lead", "events", "disputes", "revised", "names")
 REVISION_FLOOR = datetime(2000, 1, 1, tzinfo=UTC)

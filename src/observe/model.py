@@ -13,6 +13,8 @@ from typing import NamedTuple
 from observe.schedule import Schedule
 
 KINDS = ("day", "week")  # a day lasts one day; a week spans its era's ``days``
+# The UN's official languages; ``name`` is the English one, the others may be in the data.
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
 
 
 class Era(NamedTuple):
@@ -86,6 +88,7 @@ class Observance(NamedTuple):
     former_names: tuple[FormerName, ...] = ()
     origin: str = ""
     era_starts: tuple[int, ...] = ()  # the eras' first years, for a binary search
+    name_lang: str = "en"  # the language ``name`` is in (English where no other was asked or known)
 
     @property
     def first_year(self) -> int:

@@ -34,6 +34,9 @@ def facts(observance: Observance, details: Details, today: date) -> list[tuple[s
         rows.append(("Also called", "; ".join(observance.aliases)))
     for former in observance.former_names:
         rows.append(("Formerly", f"{former.name} (until {former.until})"))
+    current = [f"{name.lang}: {name.name}" for name in details.names if name.until is None]
+    if current:
+        rows.append(("In other languages", "; ".join(current)))
     rows += [
         ("Kind", observance.kind),
         ("Proclaimed by", f"{observance.body}, {proclamation.key} of {adopted}"),

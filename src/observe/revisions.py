@@ -26,11 +26,14 @@ def content_hash(record: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def problems(records: Iterable[dict[str, Any]], recorded: Recorded, require_current: bool) -> list[str]:
+def problems(
+    records: Iterable[dict[str, Any]], recorded: Recorded, require_current: bool, today: str = ""
+) -> list[str]:
     """What is wrong between the checked records and the record of revisions.
 
-    Always: a file without ``revised``, and content that changed while ``revised`` did not move.
-    With ``require_current`` (the test), also a record that the build has not brought up to date.
+    Always: a file without ``revised``, and content that changed while ``revised`` did not move
+    (unless it is ``today``, the build's own date: a revision is a day, and a day's edits share
+    it). With ``require_current`` (the test), also a record the build has not brought up to date.
     """
     found: list[str] = []
     seen: set[str] = set()
@@ -41,7 +44,8 @@ def problems(records: Iterable[dict[str, Any]], recorded: Recorded, require_curr
             found.append(f"{ident}: a bundled file needs 'revised = YYYY-MM-DD'")
             continue
         entry, digest = recorded.get(ident), content_hash(record)
-        if entry is not None and entry["content"] != digest and revised <= entry["revised"]:
+        changed = entry is not None and entry["content"] != digest
+        if changed and entry is not None and revised <= entry["revised"] and revised != today:
             found.append(
                 f"{ident}: its content changed but 'revised' is still {revised}; give the day of the change"
             )

@@ -1,4 +1,5 @@
-"""Finding observances by words: name, alias, topic, body, instrument symbol or description.
+"""Finding observances by words: name (in any of the UN's languages the data gives), alias,
+topic, body, instrument symbol or description.
 
 Every word must match somewhere; where it matches decides the score, so a word in the name
 outranks the same word in a description. Case and accents are ignored.
@@ -35,7 +36,11 @@ class Match(NamedTuple):
 
 
 def _field_texts(observance: Observance, details: Details) -> dict[str, str]:
-    names = [*observance.aliases, *(former.name for former in observance.former_names)]
+    names = [
+        *observance.aliases,
+        *(former.name for former in observance.former_names),
+        *(name.name for name in details.names),
+    ]
     return {
         "id": fold(observance.id.replace("-", " ")),
         "name": fold(observance.name),
@@ -50,11 +55,17 @@ def _field_texts(observance: Observance, details: Details) -> dict[str, str]:
 def _matches_word(field: str, term: str, text: str) -> bool:
     """Symbols like ``58/220`` match inside instrument keys; elsewhere each word piece of the term
     (``south-south`` has two) must start a word of the field."""
-    if field == "instrument":
+    if field == "instrument" or _unspaced(term):
         return term in text
     pieces = WORD.findall(term)
     words = WORD.findall(text)
     return bool(pieces) and all(any(word.startswith(piece) for word in words) for piece in pieces)
+
+
+def _unspaced(term: str) -> bool:
+    """Whether a term is in a script written without spaces between words (Chinese, Japanese),
+    where it matches anywhere in a name rather than at the start of a word."""
+    return any("\u2e80" <= character <= "\u9fff" or "\uf900" <= character <= "\ufaff" for character in term)
 
 
 def _words(text: str) -> str:

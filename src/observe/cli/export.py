@@ -19,6 +19,7 @@ from observe.rules import FIRST_YEAR
 if TYPE_CHECKING:
     from observe.model import Observance
 
+CALENDAR_NAME = "UN International Days"
 # --expand writes one event per occurrence: about 300 a year, streamed, but a bound all the same.
 MAX_EXPAND_YEARS = 500
 # Google Calendar stops reading a subscribed calendar past about 1 MB (docs/ics-clients.md).
@@ -43,10 +44,12 @@ def _alarm_trigger(ctx: click.Context, param: click.Parameter, value: str | None
         raise click.BadParameter(str(error), ctx, param) from None
 
 
-def _calendar_name(ctx: click.Context, param: click.Parameter, value: str) -> str:
+def _calendar_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Refuse a name that is not UTF-8 text (a stray byte arrives as a surrogate) or holds controls."""
     from observe.printable import has_control
 
+    if value is None:
+        return None
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -83,11 +86,9 @@ def _calendar_name(ctx: click.Context, param: click.Parameter, value: str) -> st
 )
 @click.option(
     "--calendar-name",
-    default="UN International Days",
-    show_default=True,
     metavar="NAME",
     callback=_calendar_name,
-    help="The name calendar apps show for the calendar.",
+    help=f"The name calendar apps show (default: '{CALENDAR_NAME}', with the --lang code after it).",
 )
 @filter_options
 @common_options
@@ -97,7 +98,7 @@ def export_command(
     first: int | None,
     last: int | None,
     alarm: str | None,
-    calendar_name: str,
+    calendar_name: str | None,
     **filters: Any,
 ) -> None:
     """Write the observances as an iCalendar (.ics) file, to import or subscribe to.
@@ -127,6 +128,9 @@ def export_command(
     dataset = settings.dataset()
     stamp = ics.dtstamp((dataset.details(o) for o in dataset), os.environ.get("SOURCE_DATE_EPOCH"))
     counted = _Counter(itertools.chain([head], events))
+    if calendar_name is None:
+        lang = settings.language()
+        calendar_name = CALENDAR_NAME if lang == "en" else f"{CALENDAR_NAME} ({lang})"
     chunks = ics.calendar(counted, dataset.details, calendar_name, stamp, alarm)
     size = _write(output, chunks)
     if size > GOOGLE_SUBSCRIPTION_BYTES:

@@ -17,7 +17,7 @@ import click
 from observe.config import Config
 from observe.errors import EXIT_NOTHING_FOUND, EXIT_USAGE, ObserveError
 from observe.load.dataset import Dataset
-from observe.model import KINDS, Observance, Occurrence
+from observe.model import KINDS, LANGUAGES, Observance, Occurrence
 from observe.render.fields import FIELD_NAMES
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 TODAY_ENV = "OBSERVE_TODAY"
 DATA_ENV = "OBSERVE_DATA"
 CONFIG_DIR_ENV = "OBSERVE_CONFIG_DIR"
+LANG_ENV = "OBSERVE_LANG"
 
 
 class Settings:
@@ -37,6 +38,7 @@ class Settings:
     def __init__(self) -> None:
         self.today: date | None = None
         self.requested: list[str] = []  # output modes asked for by flag: json, csv, markdown
+        self.lang: str | None = None
         self.no_color = False
         self.data: list[str] = []
         self._dataset: Dataset | None = None
@@ -78,11 +80,18 @@ class Settings:
         from_env = [part for part in os.environ.get(DATA_ENV, "").split(os.pathsep) if part]
         return [*from_env, *(toml_files(own) if os.path.lexists(own) else []), *self.data]
 
+    def language(self) -> str:
+        """The language of names: --lang, else $OBSERVE_LANG, else config's ``lang``, else English."""
+        chosen = self.lang or os.environ.get(LANG_ENV) or self.config().lang
+        if chosen not in LANGUAGES:
+            raise ObserveError(f"${LANG_ENV}: '{chosen}' is not one of: {', '.join(LANGUAGES)}")
+        return chosen
+
     def dataset(self) -> Dataset:
         if self._dataset is None:
             from observe.load.dataset import load
 
-            self._dataset = load(self.user_paths())
+            self._dataset = load(self.user_paths(), self.language())
         return self._dataset
 
     def renderer(self, template: str | None = None) -> Renderer:
@@ -170,6 +179,8 @@ def common_options(function: F) -> F:
                      help="Pretend today is this date: 2026-12-19 or Dec 19 (default: the local date)."),
         click.option("--json", "json", is_flag=True, expose_value=False, callback=_store("requested"),
                      help="Print one JSON document (see docs/json.md)."),
+        click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, callback=_store("lang"),
+                     help="Names in this UN language where known (default: en; English where not, marked)."),
         click.option("--no-color", is_flag=True, expose_value=False, callback=_store("no_color"),
                      help="No colour, even on a terminal (NO_COLOR is honoured too)."),
         click.option("--data", type=click.Path(), multiple=True, expose_value=False,

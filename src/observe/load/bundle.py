@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 INDEX_MODULE = "bundled_index.py"
 DETAILS_NAME = "details.json"
+NAMES_NAME = "names.json"
 BUNDLE_FORMAT = 1
 
 
@@ -48,6 +49,7 @@ class Compiled(NamedTuple):
 
     index_module: str
     details_json: str
+    names_json: str
     records: list[dict[str, Any]]
 
 
@@ -62,7 +64,7 @@ def compile_bundle(paths: Iterable[Path]) -> Compiled:
     records = sorted((record for _, record in checked), key=lambda record: record["id"])
     index = [{key: value for key, value in r.items() if key not in DETAIL_KEYS} for r in records]
     details = {r["id"]: {key: r[key] for key in DETAIL_KEYS if key in r} for r in records}
-    return Compiled(_index_module(index), _details_json(details), records)
+    return Compiled(_index_module(index), _details_json(details), _names_json(records), records)
 
 
 def _index_module(index: list[dict[str, Any]]) -> str:
@@ -89,6 +91,24 @@ def _details_json(details: dict[str, dict[str, Any]]) -> str:
         for ident, record in details.items()
     ]
     return f'{{"format":{BUNDLE_FORMAT},"details":{{\n' + ",\n".join(lines) + "\n}}\n"
+
+
+def _names_json(records: list[dict[str, Any]]) -> str:
+    """The names in each other language, by id, as ``[name, until]`` pairs: what ``--lang`` reads
+    (the details, with their sources, are read only by the commands that show them)."""
+    import json
+
+    names: dict[str, dict[str, list[list[Any]]]] = {}
+    for record in records:
+        for name in record.get("names", ()):
+            names.setdefault(name["lang"], {}).setdefault(record["id"], []).append(
+                [name["name"], name.get("until")]
+            )
+    lines = [
+        f"{json.dumps(lang)}:{json.dumps(by_id, ensure_ascii=False, sort_keys=True)}"
+        for lang, by_id in sorted(names.items())
+    ]
+    return f'{{"format":{BUNDLE_FORMAT},"names":{{\n' + ",\n".join(lines) + "\n}}\n"
 
 
 def read_bundled(name: str) -> dict[str, Any]:

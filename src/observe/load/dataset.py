@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from observe.errors import DataError, Problem
-from observe.load.bundle import DETAILS_NAME, bundled_data_dir, bundled_sources, read_bundled
+from observe.load.bundle import DETAILS_NAME, NAMES_NAME, bundled_data_dir, bundled_sources, read_bundled
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,7 +25,9 @@ class Dataset:
 
     Bundled observances are built from their index records on first use, since completing an id
     on the command line needs only the ids. ``details`` reads the bundled details on first use;
-    a user's observances bring theirs along.
+    a user's observances bring theirs along. With ``lang`` (one of the other UN languages) each
+    observance carries its name in that language where one is known, and says so in
+    ``name_lang``; the names are read only then.
     """
 
     def __init__(
@@ -33,12 +35,15 @@ class Dataset:
         records: list[dict[str, Any]],
         user_observances: dict[str, Observance],
         user_details: dict[str, Details],
+        lang: str = "en",
     ) -> None:
         self._records = records
         self._user_observances = user_observances
         self._user_details = user_details
+        self._lang = lang
         self._observances: dict[str, Observance] | None = None
         self._bundled_details: dict[str, Any] | None = None
+        self._names: dict[str, list[list[Any]]] | None = None
 
     @property
     def observances(self) -> dict[str, Observance]:
@@ -47,8 +52,30 @@ class Dataset:
 
             built = {r["id"]: observance_from_record(r, origin="bundled") for r in self._records}
             built.update(self._user_observances)
+            if self._lang != "en":
+                built = {ident: self._in_language(observance) for ident, observance in built.items()}
             self._observances = built
         return self._observances
+
+    def _in_language(self, observance: Observance) -> Observance:
+        """The observance under its names in ``lang``, or as it is where none is known."""
+        from observe.model import FormerName
+
+        names = self._names_of(observance.id)
+        current = [name for name, until in names if until is None]
+        if not current:
+            return observance
+        former = [FormerName(name, until, ()) for name, until in names if until is not None]
+        former.sort(key=lambda name: name.until)
+        return observance._replace(name=current[0], former_names=tuple(former), name_lang=self._lang)
+
+    def _names_of(self, ident: str) -> list[tuple[str, int | None]]:
+        """An observance's names in ``lang`` with the last year of each (None: in use)."""
+        if ident in self._user_details:
+            return [(n.name, n.until) for n in self._user_details[ident].names if n.lang == self._lang]
+        if self._names is None:
+            self._names = read_bundled(NAMES_NAME)["names"].get(self._lang, {})
+        return [(name, until) for name, until in self._names.get(ident, [])]
 
     def ids(self) -> list[str]:
         bundled = [record["id"] for record in self._records]
@@ -87,8 +114,8 @@ def validate_files(paths: list[Path]) -> int:
     return len(expanded)
 
 
-def load(user_paths: Iterable[str] = ()) -> Dataset:
-    """The bundled dataset plus the user's files and folders in ``user_paths``."""
+def load(user_paths: Iterable[str] = (), lang: str = "en") -> Dataset:
+    """The bundled dataset plus the user's files and folders in ``user_paths``, named in ``lang``."""
     from observe.bundled_index import OBSERVANCES
 
     user_observances: dict[str, Observance] = {}
@@ -100,7 +127,7 @@ def load(user_paths: Iterable[str] = ()) -> Dataset:
         paths = list(expand_paths(Path(path) for path in user_paths))
         bundled_ids = {record["id"] for record in OBSERVANCES}
         _add_user_observances(bundled_ids, user_observances, user_details, paths)
-    return Dataset(OBSERVANCES, user_observances, user_details)
+    return Dataset(OBSERVANCES, user_observances, user_details, lang)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:

@@ -6,7 +6,8 @@ from typing import Any
 
 from observe.details import EVENT_KINDS
 from observe.load.checks import FileCheck, record_of
-from observe.load.keys import CLAIM_KEYS, DISPUTE_KEYS, EVENT_KEYS, FORMER_NAME_KEYS
+from observe.load.keys import CLAIM_KEYS, DISPUTE_KEYS, EVENT_KEYS, FORMER_NAME_KEYS, NAME_KEYS
+from observe.model import LANGUAGES
 
 
 def check_events(check: FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:
@@ -42,3 +43,24 @@ def check_disputes(check: FileCheck, tables: list[dict[str, Any]], sources: set[
             check.error((*where, "claims"), "exactly one claim must say followed = true")
         disputes.append({"about": table["about"], "claims": claims, "reason": table["reason"]})
     return disputes
+
+
+def check_names(check: FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:
+    """Official names in the other UN languages (English is ``name``); each cites its source,
+    and a language has one current name (no ``until``) at most."""
+    names: list[dict[str, Any]] = []
+    current: set[str] = set()
+    for where, table in check.tables(tables, "names", NAME_KEYS, sources):
+        lang = table["lang"]
+        if lang not in LANGUAGES or lang == "en":
+            others = ", ".join(code for code in LANGUAGES if code != "en")
+            check.error((*where, "lang"), f"'{lang}' is not one of the other UN languages: {others}")
+            continue
+        if "until" not in table:
+            if lang in current:
+                check.error(
+                    (*where, "lang"), f"a second current name in '{lang}' (give the older one 'until')"
+                )
+            current.add(lang)
+        names.append(record_of(table, NAME_KEYS))
+    return sorted(names, key=lambda name: (name["lang"], name.get("until", 10_000)))

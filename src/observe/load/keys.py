@@ -45,6 +45,7 @@ TOP_KEYS: Keys = {
     "events": (TABLES, False),
     "former_names": (TABLES, False),
     "disputes": (TABLES, False),
+    "names": (TABLES, False),
 }
 # The top-level keys a record copies as they are; the tables are checked and copied one by one.
 PLAIN_TOP_KEYS = ("id", "name", "aliases", "kind", "body", "instrument", "lead", "topics", "url", "revised")
@@ -75,4 +76,10 @@ EVENT_KEYS: Keys = {
 }
 FORMER_NAME_KEYS: Keys = {"name": (TEXT, True), "until": (YEAR, True), "sources": (SOURCES, True)}
 DISPUTE_KEYS: Keys = {"about": (TEXT, True), "claims": (TABLES, True), "reason": (TEXT, True)}
+NAME_KEYS: Keys = {
+    "lang": (TEXT, True),
+    "name": (TEXT, True),
+    "until": (YEAR, False),
+    "sources": (SOURCES, True),
+}
 CLAIM_KEYS: Keys = {"says": (TEXT, True), "sources": (SOURCES, True), "followed": (BOOL, False)}

@@ -15,7 +15,7 @@ from typing import Any
 
 from observe.errors import DataError, Problem
 from observe.load.checks import SLUG, FileCheck, is_year, record_of
-from observe.load.history import check_disputes, check_events, check_former_names
+from observe.load.history import check_disputes, check_events, check_former_names, check_names
 from observe.load.keys import (
     ERA_KEYS,
     EXCEPTION_KEYS,
@@ -119,6 +119,8 @@ def _check_observance(check: FileCheck, data: dict[str, Any], stem: str | None) 
         record["former_names"] = check_former_names(check, data["former_names"], cited)
     if data.get("disputes"):
         record["disputes"] = check_disputes(check, data["disputes"], cited)
+    if data.get("names"):
+        record["names"] = check_names(check, data["names"], cited)
     return record
 
 

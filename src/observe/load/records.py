@@ -44,7 +44,7 @@ def details_from_record(record: dict[str, Any]) -> Details:
 
     ``observe.details`` is imported here, not above: listing never builds details.
     """
-    from observe.details import Details, Event, Source
+    from observe.details import Details, Event, Name, Source
 
     return Details(
         description=record["description"],
@@ -55,6 +55,9 @@ def details_from_record(record: dict[str, Any]) -> Details:
         ),
         disputes=tuple(_dispute(d) for d in record.get("disputes", ())),
         revised=record.get("revised", ""),
+        names=tuple(
+            Name(n["lang"], n["name"], tuple(n["sources"]), n.get("until")) for n in record.get("names", ())
+        ),
     )
 
 

@@ -71,6 +71,8 @@ class Options(Protocol):
 
     def color(self) -> bool: ...
 
+    def language(self) -> str: ...
+
 
 def choose(mode: str, options: Options, template: str | None = None) -> Renderer:
     """The renderer for ``mode`` (one of ``MODES``, "terminal" or "template")."""

@@ -34,6 +34,7 @@ JSON_VERSION = 1
 def occurrence_item(occurrence: Occurrence, today: date) -> dict[str, Any]:
     era = occurrence.era
     item: dict[str, Any] = dict(occurrence_fields(occurrence, today))
+    item["name_lang"] = occurrence.observance.name_lang
     item["rule"] = era.describe()
     item["era"] = {"from": era.first_year, "until": era.last_year, "sources": list(era.sources)}
     item["exception"] = (
@@ -71,6 +72,11 @@ def observance_document(observance: Observance, details: Details, today: date) -
     record = {
         "id": observance.id,
         "name": observance.name,
+        "name_lang": observance.name_lang,
+        "names": [
+            {"lang": n.lang, "name": n.name, "until": n.until, "sources": list(n.sources)}
+            for n in details.names
+        ],
         "aliases": list(observance.aliases),
         "former_names": [
             {"name": f.name, "until": f.until, "sources": list(f.sources)} for f in observance.former_names
@@ -125,6 +131,7 @@ def search_document(query: str, matches: Iterable[Match]) -> dict[str, Any]:
         {
             "id": m.observance.id,
             "name": m.observance.name,
+            "name_lang": m.observance.name_lang,
             "kind": m.observance.kind,
             "body": m.observance.body,
             "instrument": m.observance.instrument,

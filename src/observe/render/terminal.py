@@ -66,7 +66,15 @@ def distance(occurrence: Occurrence, today: date) -> str:
     return f"in {days} days"
 
 
-def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str) -> Table:
+def marked(observance: Observance, name: str, lang: str) -> Text:
+    """A name, marked "(en)" where it is English because none is known in ``lang``."""
+    text = Text(one_line(name))
+    if observance.name_lang != lang:
+        text.append(f" ({observance.name_lang})", style="dim")
+    return text
+
+
+def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str, lang: str = "en") -> Table:
     table = Table(title=one_line(title), title_justify="left", header_style="bold")
     table.add_column("Date", no_wrap=True)
     table.add_column("When", no_wrap=True, style="cyan")
@@ -80,7 +88,7 @@ def occurrence_table(occurrences: Iterable[Occurrence], today: date, title: str)
         table.add_row(
             when,
             distance(occurrence, today),
-            one_line(occurrence.name),
+            marked(occurrence.observance, occurrence.name, lang),
             one_line(occurrence.observance.kind),
             one_line(occurrence.observance.id),
         )
@@ -125,14 +133,16 @@ def short_name(occurrence: Occurrence) -> str:
     return one_line(min(names, key=len))
 
 
-def print_occurrences(console: Console, occurrences: list[Occurrence], today: date, title: str) -> None:
+def print_occurrences(
+    console: Console, occurrences: list[Occurrence], today: date, title: str, lang: str = "en"
+) -> None:
     if occurrences:
-        console.print(occurrence_table(occurrences, today, title))
+        console.print(occurrence_table(occurrences, today, title, lang))
     else:
         console.print(one_line(f"{title}: nothing."))
 
 
-def print_matches(console: Console, query: str, matches: list[Match]) -> None:
+def print_matches(console: Console, query: str, matches: list[Match], lang: str = "en") -> None:
     query = one_line(query)
     if not matches:
         console.print(f"Nothing matches '{query}'.")
@@ -142,7 +152,8 @@ def print_matches(console: Console, query: str, matches: list[Match]) -> None:
     table.add_column("Name", style="bold", ratio=3)
     table.add_column("Matched in", ratio=1)
     for match in matches:
-        table.add_row(one_line(match.observance.id), one_line(match.observance.name), ", ".join(match.fields))
+        name = marked(match.observance, match.observance.name, lang)
+        table.add_row(one_line(match.observance.id), name, ", ".join(match.fields))
     console.print(table)
 
 
@@ -151,18 +162,19 @@ class TerminalRenderer:
 
     def __init__(self, options: Options, template: str | None = None) -> None:
         self.console = make_console(options.color())
+        self.lang = options.language()
 
     def occurrences(
         self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
     ) -> None:
-        print_occurrences(self.console, occurrences, today, title)
+        print_occurrences(self.console, occurrences, today, title, self.lang)
         for note in [] if notes is None else notes():
             self.console.print(one_line(note.text), style="dim" if note.kind == "disputed" else None)
 
     def profile(self, observance: Observance, details: Details, today: date) -> None:
         from observe.render.terminal_record import print_profile
 
-        print_profile(self.console, observance, details, today)
+        print_profile(self.console, observance, details, today, self.lang)
 
     def history(self, observance: Observance, details: Details) -> None:
         from observe.render.terminal_record import timeline_table
@@ -172,7 +184,7 @@ class TerminalRenderer:
         self.console.print(timeline_table(timeline(observance, details), details.sources))
 
     def matches(self, query: str, matches: list[Match]) -> None:
-        print_matches(self.console, query, matches)
+        print_matches(self.console, query, matches, self.lang)
 
     def validation(self, checked: int, problems: list[Problem]) -> None:
         if not problems:
@@ -200,7 +212,7 @@ class TerminalRenderer:
     def month(self, months: list[Month], today: date, first_weekday: int) -> None:
         for grid in months:
             self.console.print(month_table(grid, today, first_weekday, self.console.width))
-            print_occurrences(self.console, grid.occurrences, today, f"In {human_month(grid)}")
+            print_occurrences(self.console, grid.occurrences, today, f"In {human_month(grid)}", self.lang)
 
     def changes(self, changes: list[Change], since: date, until: date) -> None:
         from observe.render.fields import change_fields

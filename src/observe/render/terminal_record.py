@@ -48,13 +48,17 @@ def _cited(keys: Iterable[str], sources: dict[str, Source]) -> str:
     return "\n".join(one_line(key) for key in keys if key in sources)
 
 
-def print_profile(console: Console, observance: Observance, details: Details, today: date) -> None:
+def print_profile(
+    console: Console, observance: Observance, details: Details, today: date, lang: str = "en"
+) -> None:
     """``show`` on a terminal: a panel of facts, then eras, history, disputes and sources."""
+    from observe.render.terminal import marked
+
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for label, value in facts(observance, details, today):
-        grid.add_row(label, one_line(value))
+        grid.add_row(label, marked(observance, value, lang) if label == "Name" else one_line(value))
     panel = Group(grid, Text(""), Text(block(details.description)))
     console.print(Panel(panel, title=one_line(observance.id)))
 
