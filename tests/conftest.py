@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -77,3 +78,10 @@ def complete(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
         return capsys.readouterr().out
 
     return offered
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cache_outside_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The compiled cache of user files goes to a temporary folder, for this process and every
+    observe process a test starts, never to the home folder of whoever runs the tests."""
+    os.environ["OBSERVE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

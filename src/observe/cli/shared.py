@@ -30,6 +30,7 @@ TODAY_ENV = "OBSERVE_TODAY"
 DATA_ENV = "OBSERVE_DATA"
 CONFIG_DIR_ENV = "OBSERVE_CONFIG_DIR"
 LANG_ENV = "OBSERVE_LANG"
+CACHE_DIR_ENV = "OBSERVE_CACHE_DIR"
 
 
 class Settings:
@@ -39,6 +40,7 @@ class Settings:
         self.today: date | None = None
         self.requested: list[str] = []  # output modes asked for by flag: json, csv, markdown
         self.lang: str | None = None
+        self.no_cache = False
         self.no_color = False
         self.data: list[str] = []
         self._dataset: Dataset | None = None
@@ -87,11 +89,25 @@ class Settings:
             raise ObserveError(f"${LANG_ENV}: '{chosen}' is not one of: {', '.join(LANGUAGES)}")
         return chosen
 
+    def cache_file(self) -> str | None:
+        """Where the compiled cache of the user's files lives: $OBSERVE_CACHE_DIR, else the
+        platform's cache folder ($XDG_CACHE_HOME/observe or ~/.cache/observe on Linux); None
+        with --no-cache, or where no folder can be named."""
+        if self.no_cache:
+            return None
+        folder = os.environ.get(CACHE_DIR_ENV) or _platform_cache_dir()
+        if not folder:
+            return None
+        from observe.load.cache import CACHE_NAME
+
+        return os.path.join(folder, CACHE_NAME)
+
     def dataset(self) -> Dataset:
         if self._dataset is None:
             from observe.load.dataset import load
 
-            self._dataset = load(self.user_paths(), self.language())
+            paths = self.user_paths()
+            self._dataset = load(paths, self.language(), self.cache_file() if paths else None)
         return self._dataset
 
     def renderer(self, template: str | None = None) -> Renderer:
@@ -117,6 +133,21 @@ class Settings:
     def color(self) -> bool:
         # NO_COLOR counts only when set to something (https://no-color.org).
         return not self.no_color and not os.environ.get("NO_COLOR") and self.config().color
+
+
+def _platform_cache_dir() -> str:
+    """The platform's folder for caches: XDG on Linux and BSD, Library/Caches on macOS, the local
+    application data folder on Windows; empty where the environment names none."""
+    if sys.platform == "darwin":
+        home = os.environ.get("HOME")
+        return os.path.join(home, "Library", "Caches", "observe") if home else ""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return os.path.join(local, "observe", "Cache") if local else ""
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.path.join(os.environ["HOME"], ".cache") if os.environ.get("HOME") else ""
+    )
+    return os.path.join(base, "observe") if base else ""
 
 
 class TypedDay(click.ParamType):  # type: ignore[type-arg]  # generic only in click's stubs
@@ -181,6 +212,8 @@ def common_options(function: F) -> F:
                      help="Print one JSON document (see docs/json.md)."),
         click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, callback=_store("lang"),
                      help="Names in this UN language where known (default: en; English where not, marked)."),
+        click.option("--no-cache", is_flag=True, expose_value=False, callback=_store("no_cache"),
+                     help="Read your own observance files afresh, not through the compiled cache."),
         click.option("--no-color", is_flag=True, expose_value=False, callback=_store("no_color"),
                      help="No colour, even on a terminal (NO_COLOR is honoured too)."),
         click.option("--data", type=click.Path(), multiple=True, expose_value=False,

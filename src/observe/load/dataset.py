@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from observe.details import Details
+    from observe.load.cache import UserRecord
     from observe.model import Observance
 
 
@@ -34,12 +35,12 @@ class Dataset:
         self,
         records: list[dict[str, Any]],
         user_observances: dict[str, Observance],
-        user_details: dict[str, Details],
+        user_records: dict[str, UserRecord],
         lang: str = "en",
     ) -> None:
         self._records = records
         self._user_observances = user_observances
-        self._user_details = user_details
+        self._user_records = user_records
         self._lang = lang
         self._observances: dict[str, Observance] | None = None
         self._bundled_details: dict[str, Any] | None = None
@@ -71,8 +72,9 @@ class Dataset:
 
     def _names_of(self, ident: str) -> list[tuple[str, int | None]]:
         """An observance's names in ``lang`` with the last year of each (None: in use)."""
-        if ident in self._user_details:
-            return [(n.name, n.until) for n in self._user_details[ident].names if n.lang == self._lang]
+        if ident in self._user_records:
+            names = self._user_records[ident].full().get("names", ())
+            return [(n["name"], n.get("until")) for n in names if n["lang"] == self._lang]
         if self._names is None:
             self._names = read_bundled(NAMES_NAME)["names"].get(self._lang, {})
         return [(name, until) for name, until in self._names.get(ident, [])]
@@ -91,8 +93,11 @@ class Dataset:
     def details(self, observance: Observance) -> Details:
         from observe.load.records import details_from_record
 
-        if observance.id in self._user_details:
-            return self._user_details[observance.id]
+        if observance.id in self._user_records:
+            record = self._user_records[observance.id].full()
+            if "revised" not in record:
+                record = {**record, "revised": _modified(observance.origin)}
+            return details_from_record(record)
         if self._bundled_details is None:
             self._bundled_details = read_bundled(DETAILS_NAME)["details"]
         return details_from_record(self._bundled_details[observance.id])
@@ -114,20 +119,21 @@ def validate_files(paths: list[Path]) -> int:
     return len(expanded)
 
 
-def load(user_paths: Iterable[str] = (), lang: str = "en") -> Dataset:
-    """The bundled dataset plus the user's files and folders in ``user_paths``, named in ``lang``."""
+def load(user_paths: Iterable[str] = (), lang: str = "en", cache_file: str | None = None) -> Dataset:
+    """The bundled dataset plus the user's files and folders in ``user_paths``, named in ``lang``;
+    the user's files are read through the compiled cache ``cache_file`` where one is given."""
     from observe.bundled_index import OBSERVANCES
 
     user_observances: dict[str, Observance] = {}
-    user_details: dict[str, Details] = {}
+    user_records: dict[str, UserRecord] = {}
     user_paths = list(user_paths)
     if user_paths:
         from pathlib import Path
 
         paths = list(expand_paths(Path(path) for path in user_paths))
         bundled_ids = {record["id"] for record in OBSERVANCES}
-        _add_user_observances(bundled_ids, user_observances, user_details, paths)
-    return Dataset(OBSERVANCES, user_observances, user_details, lang)
+        _add_user_observances(bundled_ids, user_observances, user_records, paths, cache_file)
+    return Dataset(OBSERVANCES, user_observances, user_records, lang)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -146,31 +152,34 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
 def _add_user_observances(
     bundled_ids: set[str],
     observances: dict[str, Observance],
-    details: dict[str, Details],
+    records: dict[str, UserRecord],
     paths: list[Path],
+    cache_file: str | None,
 ) -> None:
-    from observe.load.observance import check_files
-    from observe.load.records import details_from_record, observance_from_record
+    """Add the valid user files (their details are built only when asked for), or raise with
+    every problem found."""
+    from observe.load.cache import checked_records
+    from observe.load.records import observance_from_record
 
-    checked, problems = check_files(paths)
+    checked, problems = checked_records(paths, cache_file)
     for path, record in checked:
-        conflict = override_conflict(path, record, bundled_ids)
+        conflict = override_conflict(path, record.index, bundled_ids)
         if conflict:
             problems.append(conflict)
         else:
-            record.setdefault("revised", _modified(path))
-            observances[record["id"]] = observance_from_record(record, origin=str(path))
-            details[record["id"]] = details_from_record(record)
+            observances[record.index["id"]] = observance_from_record(record.index, origin=str(path))
+            records[record.index["id"]] = record
     if problems:
         raise DataError(problems)
 
 
-def _modified(path: Path) -> str:
+def _modified(path: str) -> str:
     """A user file's revision when it states none: when it was last modified (UTC, to the
     second), which moves forward whenever the file is edited and never while it is not."""
+    import os
     from datetime import UTC, datetime
 
-    moment = datetime.fromtimestamp(int(path.stat().st_mtime), tz=UTC)
+    moment = datetime.fromtimestamp(int(os.stat(path).st_mtime), tz=UTC)
     return moment.replace(tzinfo=None).isoformat()
 
 
@@ -185,6 +194,8 @@ def override_conflict(path: Path, record: dict[str, Any], bundled_ids: set[str])
     from observe.load.locate import key_line
 
     ident = record["id"]
+    if ident not in bundled_ids and not record.get("override"):
+        return None  # the common case, decided without touching the file system
     if path.resolve() == (Path(bundled_data_dir()) / "observances" / f"{ident}.toml").resolve():
         return None
     if ident in bundled_ids and not record.get("override"):

@@ -16,6 +16,7 @@ from typing import Any
 from observe.errors import DataError, Problem
 from observe.load.checks import SLUG, FileCheck, is_year, record_of
 from observe.load.history import check_disputes, check_events, check_former_names, check_names
+from observe.load.ids import duplicate_ids
 from observe.load.keys import (
     ERA_KEYS,
     EXCEPTION_KEYS,
@@ -25,7 +26,7 @@ from observe.load.keys import (
     SOURCE_KEYS,
     TOP_KEYS,
 )
-from observe.load.locate import Where, key_line
+from observe.load.locate import Where
 from observe.model import KINDS
 from observe.rules import LAST_YEAR, ExpressionError, Fixed, parse_expression, to_data
 
@@ -65,22 +66,15 @@ def check_file(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
 
 def check_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, dict[str, Any]]], list[Problem]]:
     """Validate files together: each on its own, then ids that more than one file claims."""
-    records: list[tuple[Path, dict[str, Any]]] = []
+    checked: list[tuple[Path, dict[str, Any]]] = []
     problems: list[Problem] = []
-    first_file: dict[str, Path] = {}
     for path in paths:
         record, found = check_file(path)
         problems.extend(found)
-        if record is None:
-            continue
-        ident = record["id"]
-        if ident in first_file:
-            message = f"id: duplicate id '{ident}' (also in {first_file[ident]})"
-            problems.append(Problem(str(path), key_line(path, ("id",)), message))
-            continue
-        first_file[ident] = path
-        records.append((path, record))
-    return records, sorted(problems)
+        if record is not None:
+            checked.append((path, record))
+    records, duplicates = duplicate_ids(checked)
+    return records, sorted(problems + duplicates)
 
 
 def _check_observance(check: FileCheck, data: dict[str, Any], stem: str | None) -> dict[str, Any]:
