@@ -2,6 +2,10 @@
 
 Usage:  python benchmarks/run.py [--runs 25] [--venv DIR] [--no-compare] [--json FILE]
 
+Besides start-up (against ``python -c pass``), each command added after ``next`` is compared with
+``next`` in the same mode, and ``next`` is run with as many observance files of the user's own as
+the bundle has, from a warm cache and with none.
+
 It creates a virtual environment (default: a temporary one), installs this checkout into it the
 normal way (not editable: an editable install adds an import hook to every interpreter start),
 and times each command against ``python -c pass`` from the same environment, alternating the two
@@ -129,19 +133,68 @@ def make_venv(folder: Path, *requirements: str) -> Path:
     return folder / "bin"
 
 
-def observe_commands(bin_dir: Path) -> dict[str, tuple[list[str], bool]]:
-    observe = str(bin_dir / "observe")
+def observe_commands(bin_dir: Path, own: Path) -> dict[str, tuple[list[str], bool]]:
+    """Each command with whether it runs on a terminal; ``own`` holds the user's own files."""
+    observe = [str(bin_dir / "observe")]
+    today = ["--today", TODAY]
     return {
-        "observe next (pipe)": ([observe, "next", "--today", TODAY], False),
-        "observe next (terminal)": ([observe, "next", "--today", TODAY], True),
-        "completion of a command": ([observe], False),
-        "completion of an id": ([observe], False),
-        "observe export (rules)": ([observe, "export", "--today", TODAY], False),
+        "observe next (pipe)": ([*observe, "next", *today], False),
+        "observe next (terminal)": ([*observe, "next", *today], True),
+        "completion of a command": (observe, False),
+        "completion of an id": (observe, False),
+        "observe export (rules)": ([*observe, "export", *today], False),
         "observe export --expand 1950-2050": (
-            [observe, "export", "--expand", "--from", "1950", "--to", "2050", "--today", TODAY],
+            [*observe, "export", "--expand", "--from", "1950", "--to", "2050", *today],
+            False,
+        ),
+        "observe on 2026-12-19 (pipe)": ([*observe, "on", "2026-12-19", *today], False),
+        "observe month (pipe)": ([*observe, "month", *today], False),
+        "observe month (terminal)": ([*observe, "month", *today], True),
+        "observe when (pipe)": ([*observe, "when", "south-south-cooperation", *today], False),
+        "observe next --csv (pipe)": ([*observe, "next", "--csv", *today], False),
+        "observe next --markdown (pipe)": ([*observe, "next", "--markdown", *today], False),
+        "observe next --lang fr (pipe)": ([*observe, "next", "--lang", "fr", *today], False),
+        "observe next --lang fr (terminal)": ([*observe, "next", "--lang", "fr", *today], True),
+        "observe changes (pipe)": ([*observe, "changes", *today], False),
+        f"next, {OWN_FILES} own files, warm cache": ([*observe, "next", "--data", str(own), *today], False),
+        f"next, {OWN_FILES} own files, no cache": (
+            [*observe, "next", "--data", str(own), "--no-cache", *today],
             False,
         ),
     }
+
+
+OWN_FILES = 274
+
+
+def own_files(folder: Path) -> Path:
+    """As many observance files of the user's own as the bundle has: bundled files under new ids,
+    last edited a day ago (as a user's files usually were, long before the run)."""
+    folder.mkdir()
+    for path in sorted((REPO / "data" / "observances").glob("*.toml"))[:OWN_FILES]:
+        ident = f"{path.stem}-own"
+        text = path.read_text(encoding="utf-8").replace(f'id = "{path.stem}"', f'id = "{ident}"', 1)
+        (folder / f"{ident}.toml").write_text(text, encoding="utf-8")
+        day_ago = time.time() - 86_400
+        os.utime(folder / f"{ident}.toml", (day_ago, day_ago))
+    return folder
+
+
+# Each command against ``observe next`` in the same mode: the budgets of the commands and options
+# that came after it.
+RELATIVE = {
+    "observe on 2026-12-19 (pipe)": "observe next (pipe)",
+    "observe month (pipe)": "observe next (pipe)",
+    "observe month (terminal)": "observe next (terminal)",
+    "observe when (pipe)": "observe next (pipe)",
+    "observe next --csv (pipe)": "observe next (pipe)",
+    "observe next --markdown (pipe)": "observe next (pipe)",
+    "observe next --lang fr (pipe)": "observe next (pipe)",
+    "observe next --lang fr (terminal)": "observe next (terminal)",
+    "observe changes (pipe)": "observe next (pipe)",
+    f"next, {OWN_FILES} own files, warm cache": "observe next (pipe)",
+    f"next, {OWN_FILES} own files, no cache": "observe next (pipe)",
+}
 
 
 COMPLETION_ENV = {
@@ -158,9 +211,11 @@ COMPLETION_ENV = {
 }
 
 
-def measure_observe(bin_dir: Path, env: dict[str, str], runs: int) -> tuple[Timed, dict[str, Timed]]:
+def measure_observe(
+    bin_dir: Path, env: dict[str, str], runs: int, own: Path
+) -> tuple[Timed, dict[str, Timed]]:
     """Completion needs its own environment per command, so each is measured in its own pass."""
-    commands = observe_commands(bin_dir)
+    commands = observe_commands(bin_dir, own)
     baseline = [str(bin_dir / "python"), "-c", "pass"]
     plain = {label: spec for label, spec in commands.items() if label not in COMPLETION_ENV}
     base, results = measure(plain, baseline, {**env, "COLUMNS": "120", "TERM": "xterm-256color"}, runs)
@@ -193,22 +248,29 @@ def comparison_commands(bin_dir: Path, home: Path) -> dict[str, tuple[list[str],
 
 
 def report(base: Timed, results: dict[str, Timed]) -> list[dict[str, Any]]:
-    """Print a table, the baseline first; return the rows for --json."""
+    """Print a table, the baseline first, with each command's ratio to the baseline and, for the
+    commands in ``RELATIVE``, to ``observe next`` in the same mode; return the rows for --json."""
     base_ms = base.median_ms()
-    print(f"{'command':38} {'median':>9} {'IQR':>17} {'ratio':>7} {'peak RSS':>10}")
+    print(f"{'command':42} {'median':>9} {'IQR':>17} {'ratio':>7} {'vs next':>8} {'peak RSS':>10}")
     rows = []
     for timed in (base, *results.values()):
         median = timed.median_ms()
         low, high = timed.spread_ms()
         peak = max(timed.peak_kib) / 1024
         ratio = median / base_ms
-        print(f"{timed.label:38} {median:7.1f}ms {low:7.1f}-{high:5.1f}ms {ratio:6.2f}x {peak:8.1f}MiB")
+        reference = RELATIVE.get(timed.label)
+        versus = median / results[reference].median_ms() if reference else None
+        shown = f"{versus:7.2f}x" if versus else " " * 8
+        print(
+            f"{timed.label:42} {median:7.1f}ms {low:7.1f}-{high:5.1f}ms {ratio:6.2f}x {shown} {peak:8.1f}MiB"
+        )
         rows.append(
             {
                 "command": timed.label,
                 "median_ms": round(median, 1),
                 "iqr_ms": [round(low, 1), round(high, 1)],
                 "ratio": round(ratio, 2),
+                "vs_next": None if versus is None else round(versus, 2),
                 "peak_mib": round(peak, 1),
             }
         )
@@ -254,11 +316,13 @@ def main() -> None:
         root = options.venv or Path(scratch) / "venv"
         home = Path(scratch) / "home"
         home.mkdir()
-        env = {"PATH": os.defpath, "HOME": str(home), "LANG": "C.UTF-8"}
+        cache = Path(scratch) / "cache"
+        env = {"PATH": os.defpath, "HOME": str(home), "LANG": "C.UTF-8", "OBSERVE_CACHE_DIR": str(cache)}
+        own = own_files(Path(scratch) / "own")
         machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
         print(f"{platform.node()}: {machine}")
         bin_dir = make_venv(root, str(REPO))
-        base, results = measure_observe(bin_dir, env, options.runs)
+        base, results = measure_observe(bin_dir, env, options.runs, own)
         rows = report(base, results)
         scaling(bin_dir)
         if not options.no_compare:

@@ -317,3 +317,11 @@ def test_an_unexpected_error_is_one_line_with_status_70(run: Runner, monkeypatch
     result = run("next")
     assert (result.code, result.err.count("\n")) == (70, 1)
     assert "internal error (RuntimeError: boom)" in result.err
+
+
+def test_shell_completion_in_a_real_process(observe_command: str) -> None:
+    """Completion answers are written to the real standard output (as bytes, by click)."""
+    env = {"_OBSERVE_COMPLETE": "bash_complete", "COMP_WORDS": "observe show south-s", "COMP_CWORD": "2"}
+    finished = observe(observe_command, env=env)
+    assert (finished.returncode, finished.stderr) == (0, "")
+    assert "plain,south-south-cooperation" in finished.stdout.splitlines()

@@ -55,8 +55,9 @@ class StrictOutput:
     def writable(self) -> bool:
         return True
 
-    def write(self, text: str) -> int:
-        self.write_bytes(text.encode(self.encoding, "replace"))
+    def write(self, text: str | bytes) -> int:
+        """Text, or bytes as they are (click writes its shell-completion answers as bytes)."""
+        self.write_bytes(text if isinstance(text, bytes) else text.encode(self.encoding, "replace"))
         return len(text)
 
     def write_bytes(self, data: bytes) -> None:

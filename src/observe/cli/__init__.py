@@ -14,7 +14,8 @@ import sys
 import click
 
 from observe import __version__
-from observe.cli.shared import Settings, common_options, fail
+from observe.cli.settings import Settings
+from observe.cli.shared import common_options, fail
 from observe.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERRUPTED,

@@ -7,14 +7,8 @@ from typing import Any
 
 import click
 
-from observe.cli.shared import (
-    common_options,
-    current_settings,
-    filter_options,
-    selected,
-    table_options,
-    typed_day,
-)
+from observe.cli.settings import current_settings
+from observe.cli.shared import common_options, filter_options, selected, table_options, typed_day
 
 
 @click.command("changes")

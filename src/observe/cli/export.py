@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from observe import ics, ics_events
-from observe.cli.shared import F, common_options, current_settings, fail, filter_options, selected
+from observe.cli.settings import current_settings
+from observe.cli.shared import F, common_options, fail, filter_options, selected
 from observe.errors import EXIT_NOTHING_FOUND
 from observe.ics_events import LAST_EXPORT_YEAR
 from observe.rules import FIRST_YEAR

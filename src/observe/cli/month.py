@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from observe.cli.shared import current_settings, listing_options, selected, split_options
+from observe.cli.settings import current_settings
+from observe.cli.shared import listing_options, selected, split_options
 from observe.errors import EXIT_NOTHING_FOUND
 from observe.rules import LAST_YEAR
 

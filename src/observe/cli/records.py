@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from observe.cli.shared import Settings, common_options, current_settings, resolve_id, table_options
+from observe.cli.settings import Settings, current_settings
+from observe.cli.shared import common_options, resolve_id, table_options
 from observe.errors import EXIT_NOTHING_FOUND, ObserveError
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from observe.cli.shared import current_settings, list_occurrences, listing_options
+from observe.cli.settings import current_settings
+from observe.cli.shared import list_occurrences, listing_options
 
 # Bounds on what one call may ask for: a century ahead, and more occurrences than a century holds.
 MAX_WITHIN_DAYS = 36_525

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from observe.cli.shared import common_options, current_settings, fail
+from observe.cli.settings import current_settings
+from observe.cli.shared import common_options, fail
 from observe.errors import DataError
 
 

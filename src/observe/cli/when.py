@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from observe.cli.records import complete_ids
-from observe.cli.shared import common_options, current_settings, resolve_id
+from observe.cli.settings import current_settings
+from observe.cli.shared import common_options, resolve_id
 from observe.errors import ObserveError
 
 

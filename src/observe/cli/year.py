@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from observe.cli.shared import current_settings, list_occurrences, listing_options
+from observe.cli.settings import current_settings
+from observe.cli.shared import list_occurrences, listing_options
 from observe.rules import FIRST_YEAR, LAST_YEAR, days_in_month
 
 
