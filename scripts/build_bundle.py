@@ -19,9 +19,9 @@ from typing import Any
 
 from observe.errors import DataError
 from observe.load.bundle import DETAILS_NAME, INDEX_MODULE, NAMES_NAME, compile_bundle
-from observe.model import LANGUAGES
 from observe.provenance import report
 from observe.revisions import RECORD_NAME, current, dumps, problems
+from observe.vocabulary import LANGUAGES
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -12,11 +12,8 @@ import os
 from typing import Any, NamedTuple
 
 from observe.errors import DataError, Problem
-from observe.model import KINDS, LANGUAGES
-from observe.render import MODES
-from observe.rules import WEEKDAY_NAMES
+from observe.vocabulary import KINDS, LANGUAGES, MODES, WEEKDAY_KEYS
 
-WEEKDAY_KEYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 OUTPUTS = ("auto", *MODES)
 
 

@@ -12,10 +12,6 @@ from typing import NamedTuple
 
 from observe.schedule import Schedule
 
-KINDS = ("day", "week")  # a day lasts one day; a week spans its era's ``days``
-# The UN's official languages; ``name`` is the English one, the others may be in the data.
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-
 
 class Era(NamedTuple):
     """One schedule and the years it held, both ends inclusive (``last_year`` None: in force)."""

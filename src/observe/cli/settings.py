@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from typing import TYPE_CHECKING
 
 import click
@@ -14,9 +13,11 @@ import click
 from observe.config import Config
 from observe.errors import ObserveError
 from observe.load.dataset import Dataset
-from observe.model import LANGUAGES
+from observe.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from observe.render import Renderer
 
 TODAY_ENV = "OBSERVE_TODAY"
@@ -48,6 +49,8 @@ class Settings:
 
     def reference_day(self) -> date:
         """``--today``, else $OBSERVE_TODAY (for scripts and tests), else the local date."""
+        from datetime import date
+
         if self.today is not None:
             return self.today
         pinned = os.environ.get(TODAY_ENV)

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from observe.cli.settings import Settings, current_settings
 from observe.errors import EXIT_NOTHING_FOUND, EXIT_USAGE, ObserveError
-from observe.model import KINDS, LANGUAGES, Observance, Occurrence
 from observe.render.fields import FIELD_NAMES
+from observe.vocabulary import KINDS, LANGUAGES
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from observe.model import Observance, Occurrence
     from observe.notes import Note
     from observe.render import Notes
 
@@ -36,6 +38,8 @@ class TypedDay(click.ParamType):  # type: ignore[type-arg]  # generic only in cl
     name = "DATE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        from datetime import date
+
         if isinstance(value, date):
             return value
         from observe.typed_dates import parse_day

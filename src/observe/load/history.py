@@ -7,7 +7,7 @@ from typing import Any
 from observe.details import EVENT_KINDS
 from observe.load.checks import FileCheck, record_of
 from observe.load.keys import CLAIM_KEYS, DISPUTE_KEYS, EVENT_KEYS, FORMER_NAME_KEYS, NAME_KEYS
-from observe.model import LANGUAGES
+from observe.vocabulary import LANGUAGES
 
 
 def check_events(check: FileCheck, tables: list[dict[str, Any]], sources: set[str]) -> list[dict[str, Any]]:

@@ -27,8 +27,8 @@ from observe.load.keys import (
     TOP_KEYS,
 )
 from observe.load.locate import Where
-from observe.model import KINDS
 from observe.rules import LAST_YEAR, ExpressionError, Fixed, parse_expression, to_data
+from observe.vocabulary import KINDS
 
 ANNOUNCED_YEAR = re.compile(r"[0-9]{1,4}")
 

@@ -27,9 +27,8 @@ if TYPE_CHECKING:
 
     Notes = Callable[[], list[Note]]
 
-# The modes a user can ask for by name (config ``output``, or a flag); a terminal is what
-# ``auto`` chooses when standard output is one, and a template what --format asks for.
-MODES = ("plain", "json", "csv", "markdown")
+# The modes of observe.vocabulary.MODES (asked for by name), a terminal (which ``auto`` chooses when
+# standard output is one) and a template (which --format asks for).
 _RENDERERS = {
     "plain": "observe.render.plain:PlainRenderer",
     "json": "observe.render.jsonout:JsonRenderer",
@@ -75,7 +74,7 @@ class Options(Protocol):
 
 
 def choose(mode: str, options: Options, template: str | None = None) -> Renderer:
-    """The renderer for ``mode`` (one of ``MODES``, "terminal" or "template")."""
+    """The renderer for ``mode`` (one of ``vocabulary.MODES``, "terminal" or "template")."""
     module, name = _RENDERERS[mode].split(":")
     renderer: Renderer = getattr(importlib.import_module(module), name)(options, template)
     return renderer

@@ -6,15 +6,16 @@ means the same thing everywhere and the documented names cannot drift apart.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from observe.model import Occurrence
 from observe.printable import one_line
 from observe.rules import WEEKDAY_NAMES
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from observe.changes import Change
+    from observe.model import Occurrence
 
 FIELD_NAMES = (
     "date", "end", "weekday", "days_until", "id", "name", "kind",
