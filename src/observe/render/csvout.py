@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from observe.model import Occurrence
 from observe.render import Options, write
-from observe.render.fields import CHANGE_FIELD_NAMES, FIELD_NAMES, change_fields, occurrence_fields
+from observe.render.fields import (
+    CHANGE_FIELD_NAMES,
+    FIELD_NAMES,
+    MATCH_FIELD_NAMES,
+    change_fields,
+    match_fields,
+    occurrence_fields,
+)
 from observe.render.plain import PlainRenderer
 
 if TYPE_CHECKING:
@@ -19,24 +26,6 @@ if TYPE_CHECKING:
     from observe.month import Month
     from observe.render import Notes
     from observe.search import Match
-
-MATCH_FIELD_NAMES = ("id", "name", "kind", "body", "instrument", "matched")
-
-
-def match_fields(match: Match) -> dict[str, str | int]:
-    """The columns of a search match (the shared helper of the table renderers)."""
-    from observe.printable import one_line
-
-    observance = match.observance
-    fields = {
-        "id": observance.id,
-        "name": observance.name,
-        "kind": observance.kind,
-        "body": observance.body,
-        "instrument": observance.instrument,
-        "matched": ", ".join(match.fields),
-    }
-    return {name: one_line(value) for name, value in fields.items()}
 
 
 class CsvRenderer(PlainRenderer):

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from observe.changes import Change
     from observe.model import Occurrence
+    from observe.search import Match
 
 FIELD_NAMES = (
     "date", "end", "weekday", "days_until", "id", "name", "kind",
@@ -39,6 +40,11 @@ def occurrence_fields(occurrence: Occurrence, today: date) -> dict[str, str | in
         "instrument": observance.instrument,
         "url": observance.url,
     }
+    return _one_line(fields)
+
+
+def _one_line(fields: dict[str, str | int]) -> dict[str, str | int]:
+    """Each text field as one line with no control character (``observe.printable``)."""
     return {name: one_line(value) if isinstance(value, str) else value for name, value in fields.items()}
 
 
@@ -48,7 +54,7 @@ CHANGE_FIELD_NAMES = ("date", "kind", "id", "name", "what", "sources")
 def change_fields(change: Change) -> dict[str, str | int]:
     """The fields of one change of the calendar, each one line with no control character."""
     event = change.event
-    fields = {
+    fields: dict[str, str | int] = {
         "date": event.date,
         "kind": event.kind,
         "id": change.observance.id,
@@ -56,4 +62,21 @@ def change_fields(change: Change) -> dict[str, str | int]:
         "what": event.what,
         "sources": ", ".join(event.sources),
     }
-    return {name: one_line(value) for name, value in fields.items()}
+    return _one_line(fields)
+
+
+MATCH_FIELD_NAMES = ("id", "name", "kind", "body", "instrument", "matched")
+
+
+def match_fields(match: Match) -> dict[str, str | int]:
+    """The fields of one search match (the columns of the table renderers)."""
+    observance = match.observance
+    fields: dict[str, str | int] = {
+        "id": observance.id,
+        "name": observance.name,
+        "kind": observance.kind,
+        "body": observance.body,
+        "instrument": observance.instrument,
+        "matched": ", ".join(match.fields),
+    }
+    return _one_line(fields)

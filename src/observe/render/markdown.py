@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from observe.model import Occurrence
 from observe.render import Options, write
-from observe.render.csvout import match_fields
-from observe.render.fields import change_fields, occurrence_fields
+from observe.render.fields import change_fields, match_fields, occurrence_fields
 from observe.render.plain import PlainRenderer
 
 if TYPE_CHECKING:
