@@ -52,9 +52,6 @@ class StrictOutput:
     def isatty(self) -> bool:
         return self._descriptor is not None and os.isatty(self._descriptor)
 
-    def writable(self) -> bool:
-        return True
-
     def write(self, text: str | bytes) -> int:
         """Text, or bytes as they are (click writes its shell-completion answers as bytes)."""
         self.write_bytes(text if isinstance(text, bytes) else text.encode(self.encoding, "replace"))
