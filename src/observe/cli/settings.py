@@ -48,21 +48,14 @@ class Settings:
         return self._config
 
     def reference_day(self) -> date:
-        """``--today``, else $OBSERVE_TODAY (for scripts and tests), else the local date."""
+        """``--today``, else $OBSERVE_TODAY (for scripts and tests), else the local date; decided
+        once, so a run that crosses midnight answers for one day throughout."""
         from datetime import date
 
-        if self.today is not None:
-            return self.today
-        pinned = os.environ.get(TODAY_ENV)
-        if pinned:
-            from observe.typed_dates import parse_day
-
-            try:
-                self.today = parse_day(pinned, date.today().year)
-            except ObserveError as error:
-                raise ObserveError(f"${TODAY_ENV}: {error}") from None
-            return self.today
-        return date.today()
+        if self.today is None:
+            pinned = os.environ.get(TODAY_ENV)
+            self.today = date.today() if not pinned else _pinned_day(pinned, date.today().year)
+        return self.today
 
     def config_dir(self) -> str:
         """The configuration folder: $OBSERVE_CONFIG_DIR, else the platform's (XDG on Linux)."""
@@ -129,6 +122,15 @@ class Settings:
     def color(self) -> bool:
         # NO_COLOR counts only when set to something (https://no-color.org).
         return not self.no_color and not os.environ.get("NO_COLOR") and self.config().color
+
+
+def _pinned_day(text: str, year: int) -> date:
+    from observe.typed_dates import parse_day
+
+    try:
+        return parse_day(text, year)
+    except ObserveError as error:
+        raise ObserveError(f"${TODAY_ENV}: {error}") from None
 
 
 def _platform_cache_dir() -> str:
