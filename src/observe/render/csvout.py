@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from observe.model import Occurrence
-from observe.render import Options, write
+from observe.render import write
 from observe.render.fields import (
     CHANGE_FIELD_NAMES,
     FIELD_NAMES,
@@ -19,20 +19,16 @@ from observe.render.fields import (
     match_fields,
     occurrence_fields,
 )
-from observe.render.plain import PlainRenderer
+from observe.render.plain import RowsRenderer
 
 if TYPE_CHECKING:
     from observe.changes import Change
-    from observe.month import Month
     from observe.render import Notes
     from observe.search import Match
 
 
-class CsvRenderer(PlainRenderer):
+class CsvRenderer(RowsRenderer):
     """Tables as CSV; what is not a table (show, history, when) as plain text."""
-
-    def __init__(self, options: Options, template: str | None = None) -> None:
-        super().__init__(options)
 
     def occurrences(
         self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
@@ -44,11 +40,6 @@ class CsvRenderer(PlainRenderer):
 
     def changes(self, changes: list[Change], since: date, until: date) -> None:
         write(_csv(CHANGE_FIELD_NAMES, (change_fields(c) for c in changes)))
-
-    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
-        from observe.month import distinct_occurrences
-
-        self.occurrences(distinct_occurrences(months), today, "")
 
 
 def _csv(names: tuple[str, ...], rows: Iterable[dict[str, str | int]]) -> str:

@@ -9,22 +9,18 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from observe.model import Occurrence
-from observe.render import Options, write
+from observe.render import write
 from observe.render.fields import change_fields, match_fields, occurrence_fields
-from observe.render.plain import PlainRenderer
+from observe.render.plain import RowsRenderer
 
 if TYPE_CHECKING:
     from observe.changes import Change
-    from observe.month import Month
     from observe.render import Notes
     from observe.search import Match
 
 
-class MarkdownRenderer(PlainRenderer):
+class MarkdownRenderer(RowsRenderer):
     """Tables as Markdown; what is not a table (show, history, when) as plain text."""
-
-    def __init__(self, options: Options, template: str | None = None) -> None:
-        super().__init__(options)
 
     def occurrences(
         self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
@@ -46,11 +42,6 @@ class MarkdownRenderer(PlainRenderer):
         keys = ("date", "name", "what", "sources")
         rows = [[_cell(str(fields[key])) for key in keys] for fields in map(change_fields, changes)]
         write(_table(["Date", "Observance", "What", "Sources"], rows))
-
-    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
-        from observe.month import distinct_occurrences
-
-        self.occurrences(distinct_occurrences(months), today, "")
 
 
 def _table(header: list[str], rows: Iterable[list[str]]) -> str:

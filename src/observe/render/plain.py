@@ -137,3 +137,13 @@ class PlainRenderer:
                 for row in rows
             )
         )
+
+
+class RowsRenderer(PlainRenderer):
+    """A mode of one row an occurrence (CSV, Markdown, a template): a month is the rows of its
+    occurrences, a week across two months listed once; anything else is shown as plain text."""
+
+    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
+        from observe.month import distinct_occurrences
+
+        self.occurrences(distinct_occurrences(months), today, "")

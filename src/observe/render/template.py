@@ -14,11 +14,10 @@ from observe.errors import ObserveError
 from observe.model import Occurrence
 from observe.render import Options, write
 from observe.render.fields import FIELD_NAMES, occurrence_fields
-from observe.render.plain import PlainRenderer
+from observe.render.plain import RowsRenderer
 
 if TYPE_CHECKING:
     from observe.changes import Change
-    from observe.month import Month
     from observe.render import Notes
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\\[tn\\]|[{}]")
@@ -52,7 +51,7 @@ def render(template: str, fields: dict[str, str | int]) -> str:
     return PLACEHOLDER.sub(substitute, template)
 
 
-class TemplateRenderer(PlainRenderer):
+class TemplateRenderer(RowsRenderer):
     """``--format``: occurrences and changes through the user's template (which the command has
     checked with ``check`` against the fields it offers); anything else as plain text."""
 
@@ -65,11 +64,6 @@ class TemplateRenderer(PlainRenderer):
         self, occurrences: list[Occurrence], today: date, title: str, notes: Notes | None = None
     ) -> None:
         write("".join(render(self.template, occurrence_fields(o, today)) + "\n" for o in occurrences))
-
-    def month(self, months: list[Month], today: date, first_weekday: int) -> None:
-        from observe.month import distinct_occurrences
-
-        self.occurrences(distinct_occurrences(months), today, "")
 
     def changes(self, changes: list[Change], since: date, until: date) -> None:
         from observe.render.fields import change_fields
